@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian (bookworm) packages Thaw needs, and nothing else.
+#   packaging/install-deps.sh          build + run the app
+#   packaging/install-deps.sh --tests  also what the test suite needs
+# Idempotent: when every package is already installed it does not touch apt at all.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qtkeychain-qt6-dev libssl-dev
+    # run time: Qt's SQLite driver, the X11/Wayland platform plugins, SVG icons, the keychain backend
+    libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 libsecret-1-0 fonts-dejavu-core
+)
+if [[ "${1:-}" == "--tests" ]]; then
+    packages+=(
+        # an independent tree-hash and SigV4 implementation to compare against
+        python3 python3-botocore
+        # a real Secret Service keychain on a private session bus
+        gnome-keyring dbus-daemon
+        # the benchmarks: openssl's own sha256 as the reference, GNU time for peak RSS
+        openssl time
+    )
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+    [[ "$status" == "installed" ]] || missing+=("$p")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+    exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+    sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+echo "install-deps: installing ${missing[*]}" >&2
+"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=120 update -qq
+"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=120 install -y --no-install-recommends "${missing[@]}"
