@@ -15,7 +15,7 @@ packages=(
 if [[ "${1:-}" == "--tests" ]]; then
     packages+=(
         # an independent tree-hash and SigV4 implementation to compare against
-        python3 python3-botocore
+        python3 python3-botocore python3-boto3
         # a real Secret Service keychain on a private session bus
         gnome-keyring dbus-daemon
         # the benchmarks: openssl's own sha256 as the reference, GNU time for peak RSS
