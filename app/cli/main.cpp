@@ -4,6 +4,7 @@
 #include "treehashcommand.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <array>
@@ -27,7 +28,7 @@ constexpr std::array commands{
 void printUsage(QTextStream &out)
 {
     out << "usage: thaw-cli [--profile NAME] [--region R] [--endpoint-url URL] "
-           "[--output json|text] <command> [options]\n\ncommands:\n";
+           "[--output json|text] [--debug] <command> [options]\n\ncommands:\n";
     for (const Command &command : commands)
         out << "  " << QString::fromLatin1(command.name).leftJustified(12) << command.summary
             << '\n';
@@ -60,6 +61,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(THAW_VERSION));
 
     QStringList arguments = QCoreApplication::arguments();
+    // Thaw's own log lines are for debugging, like `aws --debug`; stdout and stderr stay clean.
+    if (arguments.removeAll(QStringLiteral("--debug")) == 0)
+        QLoggingCategory::setFilterRules(QStringLiteral("thaw.*.debug=false\nthaw.*.info=false"));
     QTextStream out(stdout);
     if (arguments.contains(QLatin1String("--version"))) {
         out << "thaw-cli " << THAW_VERSION << Qt::endl;
@@ -67,7 +71,8 @@ int main(int argc, char *argv[])
     }
     const qsizetype index = commandIndex(arguments);
     if (index < 0) {
-        if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))) {
+        if (arguments.contains(QLatin1String("--help"))
+            || arguments.contains(QLatin1String("-h"))) {
             printUsage(out);
             return thaw::cli::Success;
         }

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void dateDefaultsToNow();
     void errors_data();
     void errors();
+    void debugShowsLogLines();
 
 private:
     Result run(const QStringList &arguments, const QByteArray &input,
@@ -150,8 +151,8 @@ void TestSignCommand::signsSuiteRequest()
                QStringLiteral("service")},
               readFile(caseFile(caseDir, QStringLiteral("req"))), environment(true, sessionToken));
     QVERIFY2(result.exitCode == 0, result.err.constData());
-    // stderr is not checked for emptiness: the credential chain may log where it found keys.
-    QVERIFY(!result.err.contains(SecretAccessKey.toUtf8()));
+    // Without --debug, Thaw's log lines stay off: stderr is empty.
+    QCOMPARE(result.err, QByteArray());
     QVERIFY(result.out.endsWith('\n'));
     const QByteArray lastLine = result.out.chopped(1).split('\n').last();
     QCOMPARE(lastLine, readFile(caseFile(caseDir, QStringLiteral("authz"))));
@@ -285,19 +286,34 @@ void TestSignCommand::errors()
     const Result result = run(arguments, input, environment(withKeys));
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY(result.out.isEmpty());
-    // One line on stderr, starting "thaw-cli: ". The credentials message belongs to
-    // clicredentials.cpp, and the credential chain may log its search before it (category
-    // lines, never "thaw-cli: "), so there only the last line is checked, for its prefix.
+    // Exactly one line on stderr, starting "thaw-cli: " (log lines are off without --debug).
     const QString err = QString::fromUtf8(result.err);
     QVERIFY2(err.endsWith(u'\n'), qPrintable(err));
     const QStringList lines = err.chopped(1).split(u'\n');
+    QCOMPARE(lines.size(), 1);
     QVERIFY2(lines.last().startsWith(QLatin1String("thaw-cli: ")), qPrintable(err));
-    QCOMPARE(lines.filter(QRegularExpression(QStringLiteral("^thaw-cli: "))).size(), 1);
-    if (!message.isEmpty()) {
-        QCOMPARE(lines.size(), 1);
+    if (!message.isEmpty())
         QCOMPARE(lines.last(), message);
-    }
     QVERIFY(!result.err.contains(SecretAccessKey.toUtf8()));
+}
+
+void TestSignCommand::debugShowsLogLines()
+{
+    const QByteArray request
+        = readFile(caseFile(QStringLiteral("get-vanilla"), QStringLiteral("req")));
+    const QStringList arguments{QStringLiteral("--region"), QStringLiteral("us-east-1"),
+                                QStringLiteral("--service"), QStringLiteral("service")};
+    const Result quiet = run(arguments, request, environment(true));
+    QCOMPARE(quiet.exitCode, 0);
+    QCOMPARE(quiet.err, QByteArray());
+
+    // `--debug` (anywhere, like the AWS CLI's) turns on Thaw's log categories on stderr.
+    const Result debug
+        = run(arguments + QStringList{QStringLiteral("--debug")}, request, environment(true));
+    QCOMPARE(debug.exitCode, 0);
+    QCOMPARE(debug.out, quiet.out);
+    QVERIFY2(debug.err.contains("thaw.aws.credentials"), debug.err.constData());
+    QVERIFY(!debug.err.contains(SecretAccessKey.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(TestSignCommand)
