@@ -1,7 +1,11 @@
 // thaw-cli: the command-line twin of Thaw. main() only finds the sub-command and hands over.
 #include "cliargs.h"
+#include "getjoboutputcommand.h"
+#include "jobcommands.h"
 #include "signcommand.h"
 #include "treehashcommand.h"
+#include "uploadarchivecommand.h"
+#include "vaultcommands.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -23,6 +27,16 @@ constexpr std::array commands{
             &thaw::cli::runTreeHash},
     Command{"sign", "Sign a raw HTTP request with SigV4 and print its Authorization header.",
             &thaw::cli::runSign},
+    Command{"list-vaults", "List the account's vaults.", &thaw::cli::runListVaults},
+    Command{"describe-vault", "Describe a vault.", &thaw::cli::runDescribeVault},
+    Command{"create-vault", "Create a vault.", &thaw::cli::runCreateVault},
+    Command{"list-jobs", "List a vault's jobs.", &thaw::cli::runListJobs},
+    Command{"describe-job", "Describe a job.", &thaw::cli::runDescribeJob},
+    Command{"initiate-job", "Start an archive or inventory retrieval job.",
+            &thaw::cli::runInitiateJob},
+    Command{"get-job-output", "Download a job's output to a file.",
+            &thaw::cli::runGetJobOutput},
+    Command{"upload-archive", "Upload a file as one archive.", &thaw::cli::runUploadArchive},
 };
 
 void printUsage(QTextStream &out)
@@ -30,7 +44,7 @@ void printUsage(QTextStream &out)
     out << "usage: thaw-cli [--profile NAME] [--region R] [--endpoint-url URL] "
            "[--output json|text] [--debug] <command> [options]\n\ncommands:\n";
     for (const Command &command : commands)
-        out << "  " << QString::fromLatin1(command.name).leftJustified(12) << command.summary
+        out << "  " << QString::fromLatin1(command.name).leftJustified(15) << command.summary
             << '\n';
     out << "\nRun 'thaw-cli <command> --help' for a command's options.\n";
 }

@@ -1,0 +1,3 @@
+#include "glacierlogging.h"
+
+Q_LOGGING_CATEGORY(lcGlacier, "thaw.glacier")
