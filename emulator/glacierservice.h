@@ -1,0 +1,72 @@
+#pragma once
+
+#include "counters.h"
+#include "emulatoroptions.h"
+#include "faultinjector.h"
+#include "glaciererror.h"
+#include "httpmessage.h"
+#include "router.h"
+#include "sigv4verifier.h"
+#include "store.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace thaw::emulator {
+
+// Answers one request: the control endpoints under /_thaw/, or a Glacier operation after the
+// signature, API version, account and fault checks. Handlers live in one file per resource.
+class GlacierService final
+{
+public:
+    explicit GlacierService(EmulatorOptions options);
+
+    bool start(QString *error); // loads the store, applies --faults and --seed-archive
+
+    Response handle(const Request &request);
+
+    // The emulator's clock: the real one plus whatever /_thaw/clock added. Jobs complete and
+    // expire by it; signatures are checked against the real clock.
+    QDateTime now() const { return QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs); }
+
+    Counters &counters() { return m_counters; }
+
+private:
+    Response dispatch(const Request &request, const Route &route);
+    Response handleControl(const Request &request);
+
+    // vaulthandlers.cpp
+    Response listVaults(const Request &request, const Route &route);
+    Response describeVault(const Route &route);
+    Response createVault(const Route &route);
+    // archivehandlers.cpp
+    Response uploadArchive(const Request &request, const Route &route);
+    // jobhandlers.cpp
+    Response initiateJob(const Request &request, const Route &route);
+    Response describeJob(const Route &route);
+    Response listJobs(const Request &request, const Route &route);
+    QJsonObject jobJson(const Job &job) const;
+    bool isComplete(const Job &job) const { return now() >= job.completionDate; }
+    // joboutputhandler.cpp
+    Response getJobOutput(const Request &request, const Route &route);
+
+    QString vaultArn(const QString &vault) const;
+    QJsonObject vaultJson(const Vault &vault);
+    std::optional<QDateTime> lastInventoryDate(const Vault &vault) const;
+    QByteArray vaultPath(const QString &vault) const;
+    GlacierError vaultNotFound(const QString &vault) const;
+    static Response json(int status, const QJsonObject &body);
+
+    EmulatorOptions m_options;
+    Store m_store;
+    SigV4Verifier m_verifier;
+    FaultInjector m_faults;
+    Counters m_counters;
+    qint64 m_clockOffsetMs = 0;
+};
+
+// Decoded query parameters of a request.
+QUrlQuery queryOf(const Request &request);
+
+} // namespace thaw::emulator

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "httpmessage.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QTcpSocket;
+QT_END_NAMESPACE
+
+namespace thaw::emulator {
+
+// One client connection: a small HTTP/1.1 parser (keep-alive, Content-Length bodies, no chunked
+// requests) and a response writer that streams file bodies in blocks, topping the socket up
+// only when its write buffer runs low, and applies the response's body faults.
+class HttpConnection final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<Response(const Request &)>;
+    using BodyBytesCounter = std::function<void(qint64)>;
+
+    HttpConnection(QTcpSocket *socket, Handler handler, BodyBytesCounter counter,
+                   QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+private:
+    void onReadyRead();
+    void processBuffer();
+    bool parseHead(qsizetype headEnd);
+    void sendError(int status, const QByteArray &reason);
+    void startResponse(Response response);
+    void pump();
+    void finishResponse();
+    void resetConnection();
+    qint64 allowance();
+
+    QTcpSocket *m_socket;
+    Handler m_handler;
+    BodyBytesCounter m_counter;
+    QByteArray m_buffer;
+
+    // The request being read.
+    bool m_haveHead = false;
+    Request m_request;
+    qint64 m_contentLength = 0;
+    bool m_closeAfter = false;
+
+    // The response being written.
+    bool m_responding = false;
+    Response m_response;
+    std::unique_ptr<QFile> m_file;
+    qint64 m_bodySent = 0;
+    bool m_stalled = false;
+    QTimer m_throttle;
+    QElapsedTimer m_rateClock;
+    qint64 m_rateSent = 0;
+};
+
+} // namespace thaw::emulator
