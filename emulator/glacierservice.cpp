@@ -25,6 +25,19 @@ QUrlQuery queryOf(const Request &request)
     return QUrlQuery(QString::fromUtf8(query));
 }
 
+std::variant<int, GlacierError> limitOf(const QUrlQuery &query, int defaultAndMax)
+{
+    if (!query.hasQueryItem(QStringLiteral("limit")))
+        return defaultAndMax;
+    const QString text = query.queryItemValue(QStringLiteral("limit"));
+    bool ok = false;
+    const int limit = text.toInt(&ok);
+    if (!ok || limit < 1 || limit > defaultAndMax)
+        return GlacierError::invalidParameter(
+            QStringLiteral("The limit is not valid: %1").arg(text));
+    return limit;
+}
+
 GlacierService::GlacierService(EmulatorOptions options)
     : m_options(std::move(options))
     , m_store(m_options.dataDir)

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <variant>
+
 namespace thaw::emulator {
 
 // Answers one request: the control endpoints under /_thaw/, or a Glacier operation after the
@@ -68,5 +70,9 @@ private:
 
 // Decoded query parameters of a request.
 QUrlQuery queryOf(const Request &request);
+
+// The `limit` query parameter of a list call: its value, `defaultAndMax` when absent, or the
+// InvalidParameterValueException for a value outside 1..defaultAndMax (the API's constraint).
+std::variant<int, GlacierError> limitOf(const QUrlQuery &query, int defaultAndMax);
 
 } // namespace thaw::emulator

@@ -243,16 +243,10 @@ Response GlacierService::listJobs(const Request &request, const Route &route)
     if (!m_store.vault(route.vault))
         return vaultNotFound(route.vault).toResponse();
     const QUrlQuery query = queryOf(request);
-    int limit = 50;
-    if (query.hasQueryItem(QStringLiteral("limit"))) {
-        bool ok = false;
-        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > 50)
-            return GlacierError::invalidParameter(
-                       QStringLiteral("The limit is not valid: %1")
-                           .arg(query.queryItemValue(QStringLiteral("limit"))))
-                .toResponse();
-    }
+    const auto limitOrError = limitOf(query, 50); // the documented default and maximum
+    if (const auto *error = std::get_if<GlacierError>(&limitOrError))
+        return error->toResponse();
+    const int limit = std::get<int>(limitOrError);
     const QString status = query.queryItemValue(QStringLiteral("statuscode"));
     if (query.hasQueryItem(QStringLiteral("statuscode")) && status != u"InProgress"
         && status != u"Succeeded" && status != u"Failed")

@@ -42,16 +42,10 @@ QJsonObject GlacierService::vaultJson(const Vault &vault)
 Response GlacierService::listVaults(const Request &request, const Route &)
 {
     const QUrlQuery query = queryOf(request);
-    int limit = 10; // the documented default and maximum
-    if (query.hasQueryItem(QStringLiteral("limit"))) {
-        bool ok = false;
-        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > 10)
-            return GlacierError::invalidParameter(
-                       QStringLiteral("The limit is not valid: %1")
-                           .arg(query.queryItemValue(QStringLiteral("limit"))))
-                .toResponse();
-    }
+    const auto limitOrError = limitOf(query, 10); // the documented default and maximum
+    if (const auto *error = std::get_if<GlacierError>(&limitOrError))
+        return error->toResponse();
+    const int limit = std::get<int>(limitOrError);
     const QStringList names = m_store.vaultNames();
     qsizetype first = 0;
     const QString marker = query.queryItemValue(QStringLiteral("marker"), QUrl::FullyDecoded);
