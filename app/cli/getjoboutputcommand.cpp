@@ -1,5 +1,6 @@
 #include "getjoboutputcommand.h"
 
+#include "core/crypto/treehasher.h"
 #include "core/glacier/joboutputsink.h"
 #include "glacierclientsetup.h"
 
@@ -30,6 +31,36 @@ std::optional<GlacierClient::ByteRange> parseRange(const QString &text)
     return range;
 }
 
+// Writes through to a DeviceSink and computes the SHA-256 tree hash of what it wrote, so the
+// body can be checked against x-amz-sha256-tree-hash; a retry starts the hash over.
+class HashingSink final : public JobOutputSink
+{
+public:
+    explicit HashingSink(QIODevice *device)
+        : m_sink(device)
+    {}
+
+    bool begin(const JobOutputMetadata &metadata, QString *error) override
+    {
+        return m_sink.begin(metadata, error);
+    }
+    bool write(QByteArrayView data, QString *error) override
+    {
+        m_hasher.addData(data);
+        return m_sink.write(data, error);
+    }
+    bool reset(QString *error) override
+    {
+        m_hasher = crypto::TreeHasher();
+        return m_sink.reset(error);
+    }
+    QString treeHashHex() { return QString::fromLatin1(crypto::toHex(m_hasher.finish().root)); }
+
+private:
+    DeviceSink m_sink;
+    crypto::TreeHasher m_hasher;
+};
+
 } // namespace
 
 int runGetJobOutput(const QStringList &arguments)
@@ -37,7 +68,9 @@ int runGetJobOutput(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Downloads the output of a completed job to OUTFILE and prints the response metadata "
-        "(checksum, status, acceptRanges, contentRange, contentType, archiveDescription)."));
+        "(checksum, status, acceptRanges, contentRange, contentType, archiveDescription). "
+        "When the response carries a checksum (a tree-hash-aligned range), the bytes are "
+        "checked against it; on a mismatch nothing is written and the exit code is 5."));
     addGlacierOptions(parser);
     parser.addOptions({
         {VaultNameOption, QStringLiteral("The vault's name (required)."), QStringLiteral("name")},
@@ -80,7 +113,7 @@ int runGetJobOutput(const QStringList &arguments)
         printError(QStringLiteral("cannot write %1: %2").arg(outfile, file.errorString()));
         return LocalIoError;
     }
-    DeviceSink sink(&file);
+    HashingSink sink(&file);
     const Result<JobOutputResult> result
         = waitFor<JobOutputResult>([&](GlacierClient::Callback<JobOutputResult> done) {
               setup->client->getJobOutput(*vault, *jobId, range, &sink, std::move(done));
@@ -88,6 +121,21 @@ int runGetJobOutput(const QStringList &arguments)
     if (!result) {
         file.cancelWriting();
         return reportGlacierError(result.error());
+    }
+    // Glacier sends the tree hash only for tree-hash-aligned ranges; when it does, the bytes
+    // must match it, or nothing is kept at OUTFILE.
+    // https://docs.aws.amazon.com/amazonglacier/latest/dev/checksum-calculations-range.html
+    const std::optional<QString> &checksum = result.value().metadata.checksum;
+    if (checksum) {
+        const QString computed = sink.treeHashHex();
+        if (computed.compare(*checksum, Qt::CaseInsensitive) != 0) {
+            file.cancelWriting();
+            printError(QStringLiteral("the downloaded bytes do not match their SHA-256 tree hash "
+                                      "(x-amz-sha256-tree-hash %1, computed %2); %3 was not "
+                                      "written")
+                           .arg(*checksum, computed, outfile));
+            return VerificationError;
+        }
     }
     if (!file.commit()) {
         printError(QStringLiteral("cannot write %1: %2").arg(outfile, file.errorString()));

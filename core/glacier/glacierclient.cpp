@@ -251,6 +251,7 @@ GlacierOperation *GlacierClient::getJobOutput(const QString &vault, const QStrin
         spec.headers.append(aws::HttpHeader{"Range", "bytes=" + QByteArray::number(range->first)
                                                          + '-' + QByteArray::number(range->last)});
         spec.rangeStart = range->first;
+        spec.rangeLast = range->last;
     }
     // Qt would otherwise ask for gzip and inflate it, and Content-Length would stop matching.
     spec.unsignedHeaders.append(aws::HttpHeader{"Accept-Encoding", "identity"});

@@ -36,15 +36,35 @@ bool isSkewError(const GlacierError &error)
                || error.message.contains(QLatin1String("Signature not yet current")));
 }
 
-// 206's Content-Range: "bytes 1048576-2097151/16777216" → 1048576.
-std::optional<qint64> contentRangeStart(const QByteArray &value)
+// 206's Content-Range: "bytes 1048576-2097151/16777216" → {1048576, 2097151, 16777216}; the
+// total may be "*" (unknown).
+struct ContentRange
+{
+    qint64 first = 0;
+    qint64 last = 0;
+    std::optional<qint64> total;
+};
+
+std::optional<ContentRange> parseContentRange(const QByteArray &value)
 {
     if (!value.startsWith("bytes "))
         return std::nullopt;
     const QByteArray range = value.mid(6);
-    bool ok = false;
-    const qint64 start = range.left(range.indexOf('-')).toLongLong(&ok);
-    return ok ? std::optional<qint64>(start) : std::nullopt;
+    const qsizetype dash = range.indexOf('-');
+    const qsizetype slash = range.indexOf('/');
+    if (dash <= 0 || slash <= dash)
+        return std::nullopt;
+    bool firstOk = false;
+    bool lastOk = false;
+    ContentRange result{range.left(dash).toLongLong(&firstOk),
+                        range.mid(dash + 1, slash - dash - 1).toLongLong(&lastOk), std::nullopt};
+    if (!firstOk || !lastOk || result.last < result.first)
+        return std::nullopt;
+    bool totalOk = false;
+    const qint64 total = range.mid(slash + 1).toLongLong(&totalOk);
+    if (totalOk)
+        result.total = total;
+    return result;
 }
 
 } // namespace
@@ -212,15 +232,27 @@ void GlacierOperation::onReadyRead()
     if (!m_sinkBegun) {
         const QByteArray contentRange = reply->rawHeader("Content-Range");
         if (m_spec.rangeStart) {
-            // After nextcloud's GETFileJob: a range must start where it was asked to.
-            const std::optional<qint64> start = contentRangeStart(contentRange);
-            if (status != 206 || !start || *start != *m_spec.rangeStart) {
+            // After nextcloud's GETFileJob: a range must start where it was asked to, end no
+            // later than asked (earlier only at the end of the output), and its length must be
+            // the body's, so that a short body is caught by the Content-Length check.
+            const std::optional<ContentRange> range = parseContentRange(contentRange);
+            bool lengthOk = false;
+            const qint64 length = reply->rawHeader("Content-Length").toLongLong(&lengthOk);
+            const bool endOk = range
+                               && (!m_spec.rangeLast || range->last == *m_spec.rangeLast
+                                   || (range->last < *m_spec.rangeLast && range->total
+                                       && range->last == *range->total - 1));
+            if (status != 206 || !endOk || range->first != *m_spec.rangeStart
+                || (lengthOk && length != range->last - range->first + 1)) {
                 m_localFailure = malformedResponse(
                     m_spec.operation,
-                    QStringLiteral("asked for bytes from %1 but got status %2, Content-Range '%3'")
+                    QStringLiteral("asked for bytes %1-%2 but got status %3, Content-Range "
+                                   "'%4', Content-Length %5")
                         .arg(*m_spec.rangeStart)
+                        .arg(m_spec.rangeLast.value_or(-1))
                         .arg(status)
-                        .arg(QString::fromLatin1(contentRange)),
+                        .arg(QString::fromLatin1(contentRange),
+                             QString::fromLatin1(reply->rawHeader("Content-Length"))),
                     status);
                 reply->abort();
                 return;
@@ -269,7 +301,7 @@ void GlacierOperation::onReplyFinished()
     QNetworkReply *reply = m_reply;
     if (!reply)
         return;
-    if (!m_localFailure && !m_aborted)
+    if (!m_localFailure && !m_aborted && reply->isOpen()) // closed after a transfer timeout
         onReadyRead();
     m_reply = nullptr;
     reply->disconnect(this);

@@ -71,6 +71,7 @@ struct RequestSpec
     bool idempotent = true;
     JobOutputSink *sink = nullptr;    // stream a 2xx body here instead of buffering it
     std::optional<qint64> rangeStart; // the Range asked for, to check Content-Range
+    std::optional<qint64> rangeLast;  // inclusive
 };
 
 // A successful answer as the operation hands it to the parser.
