@@ -587,21 +587,49 @@ private Q_SLOTS:
         QCOMPARE(resets, 2);
     }
 
-    void wrongContentRangeRefused()
+    void contentRangeChecked_data()
     {
-        FakeResponse partial = FakeResponse::bytes(206, QByteArray(10, 'x'));
-        partial.header("Content-Range", "bytes 0-9/100");
+        QTest::addColumn<QByteArray>("contentRange");
+        QTest::addColumn<int>("bodySize");
+        QTest::addColumn<bool>("accepted");
+
+        // Asked for bytes 50-59 of the output.
+        QTest::newRow("exact") << QByteArray("bytes 50-59/100") << 10 << true;
+        QTest::newRow("wrong start") << QByteArray("bytes 0-9/100") << 10 << false;
+        QTest::newRow("ends later") << QByteArray("bytes 50-69/100") << 20 << false;
+        QTest::newRow("ends early, not at the end") << QByteArray("bytes 50-54/100") << 5 << false;
+        QTest::newRow("ends early at the end of the output")
+            << QByteArray("bytes 50-54/55") << 5 << true;
+        QTest::newRow("length differs from Content-Length")
+            << QByteArray("bytes 50-59/100") << 8 << false;
+        QTest::newRow("not a byte range") << QByteArray("items 50-59/100") << 10 << false;
+        QTest::newRow("end before start") << QByteArray("bytes 59-50/100") << 10 << false;
+    }
+
+    void contentRangeChecked()
+    {
+        QFETCH(QByteArray, contentRange);
+        QFETCH(int, bodySize);
+        QFETCH(bool, accepted);
+
+        FakeResponse partial = FakeResponse::bytes(206, QByteArray(bodySize, 'x'));
+        partial.header("Content-Range", contentRange);
         m_network->enqueue(partial);
-        int writes = 0;
-        CallbackSink sink([&writes](QByteArrayView, QString *) { return ++writes, true; },
-                          [](QString *) { return true; });
+        QByteArray written;
+        CallbackSink sink(
+            [&written](QByteArrayView data, QString *) { return written.append(data), true; },
+            [&written](QString *) { return written.clear(), true; });
         Waiter<JobOutputResult> waiter;
         client().getJobOutput(QStringLiteral("v"), QStringLiteral("j"),
                               GlacierClient::ByteRange{50, 59}, &sink, waiter.callback());
         WAIT_FOR(waiter);
-        QVERIFY(!waiter.result->ok());
-        QCOMPARE(waiter.result->error().code, QLatin1String(MalformedResponseCode));
-        QCOMPARE(writes, 0);
+        QCOMPARE(waiter.result->ok(), accepted);
+        if (accepted) {
+            QCOMPARE(written, QByteArray(bodySize, 'x'));
+        } else {
+            QCOMPARE(waiter.result->error().code, QLatin1String(MalformedResponseCode));
+            QVERIFY(written.isEmpty());
+        }
     }
 
     void jobOutputNotReady()
