@@ -104,7 +104,7 @@ std::optional<GlacierError> FaultInjector::takeError(const QString &operation)
     return std::nullopt;
 }
 
-BodyFaults FaultInjector::takeBodyFaults()
+BodyFaults FaultInjector::takeBodyFaults(qint64 outputFirst, qint64 length)
 {
     BodyFaults faults;
     faults.bandwidthBytesPerSecond = m_bandwidth;
@@ -119,7 +119,8 @@ BodyFaults FaultInjector::takeBodyFaults()
         ++m_injected;
         faults.stallAfterHeaders = true;
     }
-    if (m_corruptCount > 0 && m_corruptOffset >= 0) {
+    if (m_corruptCount > 0 && m_corruptOffset >= outputFirst
+        && m_corruptOffset < outputFirst + length) {
         --m_corruptCount;
         ++m_injected;
         faults.corruptOutputOffset = m_corruptOffset;

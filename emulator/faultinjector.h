@@ -23,8 +23,10 @@ public:
 
     // The error to answer this request with instead of handling it, if a burst is on.
     std::optional<GlacierError> takeError(const QString &operation);
-    // The body faults for one Get Job Output response.
-    BodyFaults takeBodyFaults();
+    // The body faults of the next job-output response, which serves output bytes
+    // [outputFirst, outputFirst + length): a corruption is used up only by a response that
+    // contains its byte.
+    BodyFaults takeBodyFaults(qint64 outputFirst, qint64 length);
     // Whether this Get Job Output ignores its Range header.
     bool takeIgnoreRange();
 

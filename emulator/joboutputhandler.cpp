@@ -137,7 +137,7 @@ Response GlacierService::getJobOutput(const Request &request, const Route &route
         response.fileBody = FileBody{job->outputPath, first, last - first + 1, first};
     }
     response.countOutputBytes = true;
-    response.faults = m_faults.takeBodyFaults();
+    response.faults = m_faults.takeBodyFaults(first, last - first + 1);
     return response;
 }
 

@@ -188,6 +188,10 @@ void TestEmulatorFaults::corruptByte()
 {
     const qint64 offset = MiB + 1234;
     m_client->control("POST", "/_thaw/faults", {{QStringLiteral("corruptOffset"), double(offset)}});
+    // A response that does not hold the byte is served intact and leaves the fault armed.
+    const GlacierReply before = getOutput({{"Range", "bytes=0-1048575"}});
+    QCOMPARE(before.status, 206);
+    QVERIFY(before.body == m_data.mid(0, MiB));
     // A range that holds the offset: one wrong byte under the right checksum.
     const GlacierReply reply = getOutput({{"Range", "bytes=1048576-2097151"}});
     QCOMPARE(reply.status, 206);
