@@ -1,5 +1,6 @@
 // thaw-cli: the command-line twin of Thaw. main() only finds the sub-command and hands over.
 #include "cliargs.h"
+#include "downloadcommand.h"
 #include "getjoboutputcommand.h"
 #include "jobcommands.h"
 #include "signcommand.h"
@@ -36,6 +37,8 @@ constexpr std::array commands{
             &thaw::cli::runInitiateJob},
     Command{"get-job-output", "Download a job's output to a file.",
             &thaw::cli::runGetJobOutput},
+    Command{"download", "Restore a job's output in verified, resumable chunks.",
+            &thaw::cli::runDownload},
     Command{"upload-archive", "Upload a file as one archive.", &thaw::cli::runUploadArchive},
 };
 

@@ -1,0 +1,153 @@
+#include "partfile.h"
+
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace thaw::transfer {
+
+namespace {
+
+QString systemError(const QString &what, const QString &path)
+{
+    return QStringLiteral("%1 %2: %3")
+        .arg(what, path, QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+} // namespace
+
+PartFile::~PartFile()
+{
+    close();
+}
+
+bool PartFile::open(const QString &path, QString *error)
+{
+    close();
+    m_path = path;
+    m_fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd < 0) {
+        *error = systemError(QStringLiteral("cannot open"), path);
+        return false;
+    }
+    return true;
+}
+
+void PartFile::close()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+qint64 PartFile::size() const
+{
+    struct stat info;
+    return m_fd >= 0 && ::fstat(m_fd, &info) == 0 ? qint64(info.st_size) : -1;
+}
+
+qint64 PartFile::allocatedBytes() const
+{
+    struct stat info;
+    return m_fd >= 0 && ::fstat(m_fd, &info) == 0 ? qint64(info.st_blocks) * 512 : 0;
+}
+
+qint64 PartFile::modificationTimeNs() const
+{
+    struct stat info;
+    if (m_fd < 0 || ::fstat(m_fd, &info) != 0)
+        return -1;
+    return qint64(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+}
+
+bool PartFile::resize(qint64 size, QString *error)
+{
+    if (size > 0) {
+        const int result = ::posix_fallocate(m_fd, 0, off_t(size));
+        if (result != 0 && result != EOPNOTSUPP && result != EINVAL) {
+            errno = result;
+            *error = systemError(QStringLiteral("cannot reserve %1 bytes for").arg(size), m_path);
+            return false;
+        }
+    }
+    if (this->size() != size && ::ftruncate(m_fd, off_t(size)) != 0) {
+        *error = systemError(QStringLiteral("cannot resize"), m_path);
+        return false;
+    }
+    return true;
+}
+
+bool PartFile::writeAt(qint64 offset, const char *data, qint64 size, QString *error)
+{
+    while (size > 0) {
+        const ssize_t written = ::pwrite(m_fd, data, size_t(size), off_t(offset));
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = systemError(QStringLiteral("cannot write"), m_path);
+            return false;
+        }
+        data += written;
+        offset += written;
+        size -= written;
+    }
+    return true;
+}
+
+bool PartFile::readAt(qint64 offset, char *data, qint64 size, QString *error) const
+{
+    while (size > 0) {
+        const ssize_t got = ::pread(m_fd, data, size_t(size), off_t(offset));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            if (got == 0)
+                errno = EIO;
+            *error = systemError(QStringLiteral("cannot read"), m_path);
+            return false;
+        }
+        data += got;
+        offset += got;
+        size -= got;
+    }
+    return true;
+}
+
+bool PartFile::syncData(QString *error)
+{
+    if (::fdatasync(m_fd) != 0) {
+        *error = systemError(QStringLiteral("cannot sync"), m_path);
+        return false;
+    }
+    return true;
+}
+
+bool PartFile::syncAll(QString *error)
+{
+    if (::fsync(m_fd) != 0) {
+        *error = systemError(QStringLiteral("cannot sync"), m_path);
+        return false;
+    }
+    return true;
+}
+
+bool syncDirectory(const QString &directory, QString *error)
+{
+    const int fd
+        = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = systemError(QStringLiteral("cannot open"), directory);
+        return false;
+    }
+    const bool ok = ::fsync(fd) == 0;
+    if (!ok)
+        *error = systemError(QStringLiteral("cannot sync"), directory);
+    ::close(fd);
+    return ok;
+}
+
+} // namespace thaw::transfer

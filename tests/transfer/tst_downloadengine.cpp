@@ -1,0 +1,412 @@
+// DownloadEngine in-process against thaw-emulator: every fault the emulator injects, resume
+// after an interruption and after tampering, an expired job, a full disk, an existing file.
+// Expected bytes come from the test's own data and core/crypto's TreeHasher, and the bytes
+// fetched from the emulator's counters.
+#include "core/glacier/glacierclient.h"
+#include "core/transfer/downloadengine.h"
+#include "core/transfer/downloadqueue.h"
+#include "transfertestsupport.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace thaw;
+using namespace thaw::transfer;
+
+namespace {
+
+constexpr qint64 MiB = 1048576;
+constexpr qint64 ArchiveSize = 24 * MiB;
+
+} // namespace
+
+class TestDownloadEngine final : public QObject
+{
+    Q_OBJECT
+
+    TransferFixture m_fixture;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<glacier::GlacierClient> m_client;
+    QString m_jobId;
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    DownloadOptions options(const QString &name, int parallel = 4) const
+    {
+        DownloadOptions options;
+        options.vault = m_fixture.vault;
+        options.jobId = m_jobId;
+        options.outputPath = m_dir->filePath(name);
+        options.chunkSizeMiB = 1;
+        options.parallel = parallel;
+        return options;
+    }
+
+    // Runs a download to its end; `during` may act on the engine while it runs.
+    DownloadResult download(const DownloadOptions &options,
+                            const std::function<void(DownloadEngine &)> &during = {})
+    {
+        DownloadEngine engine(m_client.get(), options);
+        QSignalSpy finished(&engine, &DownloadEngine::finished);
+        engine.start();
+        if (during)
+            during(engine);
+        if (!engine.isFinished() || finished.isEmpty())
+            finished.wait(60000);
+        // The finished signal is queued after the result is set.
+        if (finished.isEmpty())
+            finished.wait(1000);
+        return engine.result();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_fixture.start(ArchiveSize, 42, &error), qPrintable(error));
+        glacier::GlacierClient::Options clientOptions;
+        clientOptions.retryPolicy.baseDelay = std::chrono::milliseconds(20);
+        clientOptions.retryPolicy.maxDelay = std::chrono::milliseconds(200);
+        clientOptions.transferTimeout = std::chrono::milliseconds(2000); // for the stall fault
+        m_client = std::make_unique<glacier::GlacierClient>(
+            &m_network, m_fixture.emulator.baseUrl(), EmulatorProcess::region(),
+            aws::Credentials(EmulatorProcess::accessKey(), EmulatorProcess::secretKey()),
+            clientOptions);
+        m_jobId = m_fixture.newJob();
+        QVERIFY(!m_jobId.isEmpty());
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_fixture.control->clearFaults());
+        QVERIFY(m_fixture.control->resetCounters());
+    }
+
+    // Each fault must still give the exact file, fetching again only what failed.
+    void faults_data()
+    {
+        QTest::addColumn<QJsonObject>("faults");
+        QTest::addColumn<int>("parallel");
+        QTest::addColumn<qint64>("extraBytes"); // exact bytes fetched beyond the size; -1: any
+        QTest::addColumn<int>("extraRequests"); // GetJobOutput beyond one per chunk; -1: any
+        QTest::newRow("none") << QJsonObject{} << 4 << qint64(0) << 0;
+        QTest::newRow("ignoreRange always")
+            << QJsonObject{{"ignoreRange", -1}} << 4 << qint64(-1) << -1;
+        QTest::newRow("ignoreRange once")
+            << QJsonObject{{"ignoreRange", 1}} << 4 << qint64(-1) << -1;
+        // The emulator corrupts the first response that holds the byte: that chunk alone comes
+        // again, whatever the number of streams.
+        QTest::newRow("corrupt byte") << QJsonObject{{"corruptOffset", 1000}} << 1 << MiB << 1;
+        QTest::newRow("corrupt byte, 4 streams")
+            << QJsonObject{{"corruptOffset", double(7 * MiB + 5)}} << 4 << MiB << 1;
+        QTest::newRow("reset mid-chunk")
+            << QJsonObject{{"resetAfterBytes", 300000}, {"resetCount", 1}} << 1 << qint64(300000)
+            << 1;
+        QTest::newRow("503") << QJsonObject{{"unavailable", 3},
+                                            {"unavailableStatus", 503},
+                                            {"errorOperations", QJsonArray{"GetJobOutput"}}}
+                             << 4 << qint64(0) << 3;
+        QTest::newRow("throttled")
+            << QJsonObject{{"throttle", 3}, {"errorOperations", QJsonArray{"GetJobOutput"}}} << 4
+            << qint64(0) << 3;
+        QTest::newRow("stall after headers")
+            << QJsonObject{{"stallAfterHeaders", 1}} << 1 << qint64(0) << 1;
+    }
+    void faults()
+    {
+        QFETCH(QJsonObject, faults);
+        QFETCH(int, parallel);
+        QFETCH(qint64, extraBytes);
+        QFETCH(int, extraRequests);
+        QVERIFY(m_fixture.control->setFaults(faults));
+        const DownloadOptions options = this->options("out.bin", parallel);
+        const DownloadResult result = download(options);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QVERIFY(result.verified);
+        QCOMPARE(result.verifiedBy, VerifiedBy::JobHash);
+        QCOMPARE(result.treeHash, treeHashHex(m_fixture.data));
+        QCOMPARE(readFile(options.outputPath), m_fixture.data);
+        QVERIFY(!QFileInfo::exists(DownloadEngine::partPath(options.outputPath)));
+        QVERIFY(!QFileInfo::exists(DownloadEngine::journalPath(options.outputPath)));
+        const qint64 fetched = m_fixture.control->outputBytes();
+        if (extraBytes >= 0)
+            QCOMPARE(fetched, ArchiveSize + extraBytes);
+        if (extraRequests >= 0)
+            QCOMPARE(m_fixture.control->requests("GetJobOutput"), 24 + extraRequests);
+    }
+
+    // A chunk that never verifies stops the download with what was kept.
+    void persistentCorruption()
+    {
+        // Every answer for chunk 5, which holds the byte, is corrupted.
+        QVERIFY(m_fixture.control->setFaults(
+            {{"corruptOffset", double(5 * MiB + 17)}, {"corruptCount", 100}}));
+        DownloadOptions options = this->options("bad.bin", 1);
+        const DownloadResult result = download(options);
+        QCOMPARE(result.error, DownloadError::Verification);
+        QVERIFY2(result.message.contains("chunk 5 (bytes 5242880-6291455) failed 4 times"),
+                 qPrintable(result.message));
+        QVERIFY2(result.message.contains("5 of 24 chunks"), qPrintable(result.message));
+        QVERIFY(!QFileInfo::exists(options.outputPath));
+        QString error;
+        const std::optional<DownloadJournal> journal
+            = DownloadJournal::load(DownloadEngine::journalPath(options.outputPath), &error);
+        QVERIFY2(journal, qPrintable(error));
+        QCOMPARE(journal->chunks.size(), std::size_t(5));
+        // Once the server behaves, the same download finishes from there.
+        QVERIFY(m_fixture.control->clearFaults());
+        QVERIFY(m_fixture.control->resetCounters());
+        const DownloadResult again = download(options);
+        QVERIFY2(again.ok(), qPrintable(again.message));
+        QCOMPARE(again.bytesReused, 5 * MiB);
+        QCOMPARE(m_fixture.control->outputBytes(), ArchiveSize - 5 * MiB);
+        QCOMPARE(readFile(options.outputPath), m_fixture.data);
+    }
+
+    void resumeAfterCancel_data()
+    {
+        QTest::addColumn<bool>("tamper");
+        QTest::newRow("untouched") << false;
+        QTest::newRow("a kept chunk damaged") << true;
+    }
+    void resumeAfterCancel()
+    {
+        QFETCH(bool, tamper);
+        QVERIFY(m_fixture.control->setFaults({{"bandwidth", double(4 * MiB)}}));
+        const DownloadOptions options = this->options("resume.bin", 2);
+        const DownloadResult first = download(options, [](DownloadEngine &engine) {
+            QTRY_VERIFY_WITH_TIMEOUT(engine.progress().chunksVerified >= 4, 20000);
+            engine.cancel();
+        });
+        QCOMPARE(first.error, DownloadError::Interrupted);
+        QVERIFY2(first.message.contains("are verified and kept in"), qPrintable(first.message));
+        const int kept = first.chunksVerified;
+        QVERIFY(kept >= 4);
+        const QString part = DownloadEngine::partPath(options.outputPath);
+        if (tamper) {
+            QFile file(part);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(10));
+            QVERIFY(file.write("XXXX") == 4); // chunk 0 is always among the first verified
+        }
+        QVERIFY(m_fixture.control->clearFaults());
+        QVERIFY(m_fixture.control->resetCounters());
+        const DownloadResult second = download(options);
+        QVERIFY2(second.ok(), qPrintable(second.message));
+        QCOMPARE(second.bytesReused, (kept - (tamper ? 1 : 0)) * MiB);
+        QCOMPARE(m_fixture.control->outputBytes(), ArchiveSize - second.bytesReused);
+        QCOMPARE(readFile(options.outputPath), m_fixture.data);
+    }
+
+    // Cancelled before Describe Job answers: nothing is created.
+    void cancelBeforeStart()
+    {
+        const DownloadOptions options = this->options("early.bin");
+        const DownloadResult result
+            = download(options, [](DownloadEngine &engine) { engine.cancel(); });
+        QCOMPARE(result.error, DownloadError::Interrupted);
+        QVERIFY(!QFileInfo::exists(DownloadEngine::partPath(options.outputPath)));
+        QVERIFY(!QFileInfo::exists(DownloadEngine::journalPath(options.outputPath)));
+        QCOMPARE(m_fixture.control->requests("GetJobOutput"), 0);
+    }
+
+    void notEnoughSpace()
+    {
+        DownloadOptions options = this->options("full.bin");
+        options.freeSpace = [](const QString &) {
+            return std::optional<qint64>(ArchiveSize - 1);
+        };
+        const DownloadResult result = download(options);
+        QCOMPARE(result.error, DownloadError::LocalIo);
+        QVERIFY2(result.message.contains("not enough free space"), qPrintable(result.message));
+        QCOMPARE(m_fixture.control->requests("GetJobOutput"), 0);
+        QVERIFY(!QFileInfo::exists(DownloadEngine::partPath(options.outputPath)));
+        options.freeSpace = [](const QString &) {
+            return std::optional<qint64>(ArchiveSize);
+        };
+        QVERIFY(download(options).ok());
+    }
+
+    void destinationExists_data()
+    {
+        QTest::addColumn<bool>("overwrite");
+        QTest::newRow("refused") << false;
+        QTest::newRow("--overwrite") << true;
+    }
+    void destinationExists()
+    {
+        QFETCH(bool, overwrite);
+        DownloadOptions options = this->options("exists.bin");
+        options.overwrite = overwrite;
+        QVERIFY(writeFile(options.outputPath, "precious"));
+        const DownloadResult result = download(options);
+        if (!overwrite) {
+            QCOMPARE(result.error, DownloadError::LocalIo);
+            QVERIFY2(result.message.contains("already exists"), qPrintable(result.message));
+            QCOMPARE(readFile(options.outputPath), QByteArray("precious"));
+            QCOMPARE(m_fixture.control->requests("GetJobOutput"), 0);
+        } else {
+            QVERIFY2(result.ok(), qPrintable(result.message));
+            QCOMPARE(readFile(options.outputPath), m_fixture.data);
+        }
+    }
+
+    void foreignJournal_data()
+    {
+        QTest::addColumn<bool>("overwrite");
+        QTest::newRow("refused") << false;
+        QTest::newRow("--overwrite starts over") << true;
+    }
+    void foreignJournal()
+    {
+        QFETCH(bool, overwrite);
+        DownloadOptions options = this->options("foreign.bin");
+        options.overwrite = overwrite;
+        DownloadJournal other;
+        other.vault = m_fixture.vault;
+        other.jobId = "another-job";
+        other.size = 5;
+        other.chunkSizeMiB = 1;
+        QString error;
+        QVERIFY(other.save(DownloadEngine::journalPath(options.outputPath), &error));
+        QVERIFY(writeFile(DownloadEngine::partPath(options.outputPath), "12345"));
+        const DownloadResult result = download(options);
+        if (!overwrite) {
+            QCOMPARE(result.error, DownloadError::LocalIo);
+            QVERIFY2(result.message.contains("belongs to another download"),
+                     qPrintable(result.message));
+            QCOMPARE(readFile(DownloadEngine::partPath(options.outputPath)), QByteArray("12345"));
+        } else {
+            QVERIFY2(result.ok(), qPrintable(result.message));
+            QCOMPARE(result.bytesReused, qint64(0));
+            QCOMPARE(readFile(options.outputPath), m_fixture.data);
+        }
+    }
+
+    // A ranged job's output is the range, verified on its own when tree-hash aligned; when it
+    // is not, no checksum exists and the bytes stay in the .part, said to be unverified.
+    void rangedJob_data()
+    {
+        QTest::addColumn<qint64>("first");
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<bool>("verified");
+        QTest::newRow("aligned") << 8 * MiB << 8 * MiB << true;
+        QTest::newRow("not aligned: no checksum") << 2 * MiB << 8 * MiB << false;
+    }
+    void rangedJob()
+    {
+        QFETCH(qint64, first);
+        QFETCH(qint64, size);
+        QFETCH(bool, verified);
+        const QString jobId = m_fixture.newJob(QString("%1-%2").arg(first).arg(first + size - 1));
+        QVERIFY(!jobId.isEmpty());
+        DownloadOptions options = this->options("range.bin");
+        options.jobId = jobId;
+        const DownloadResult result = download(options);
+        const QByteArray expected = m_fixture.data.mid(first, size);
+        QCOMPARE(result.size, size);
+        QVERIFY(result.complete);
+        QCOMPARE(result.treeHash, treeHashHex(expected));
+        QCOMPARE(result.verified, verified);
+        if (verified) {
+            QVERIFY2(result.ok(), qPrintable(result.message));
+            QCOMPARE(result.verifiedBy, VerifiedBy::JobHash);
+            QCOMPARE(readFile(options.outputPath), expected);
+        } else {
+            QCOMPARE(result.error, DownloadError::Verification);
+            QCOMPARE(result.verifiedBy, VerifiedBy::None);
+            QVERIFY2(result.message.contains("not verified by the server"),
+                     qPrintable(result.message));
+            QVERIFY(!QFileInfo::exists(options.outputPath));
+            QCOMPARE(readFile(DownloadEngine::partPath(options.outputPath)), expected);
+        }
+    }
+
+    void bandwidthLimit()
+    {
+        DownloadOptions options = this->options("slow.bin");
+        options.limitRate = 16 * MiB;
+        QElapsedTimer timer;
+        timer.start();
+        const DownloadResult result = download(options);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        // 24 MiB at 16 MiB/s with one second of burst: at least half a second.
+        QVERIFY2(timer.elapsed() >= 450, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(readFile(options.outputPath), m_fixture.data);
+    }
+
+    void progressIsBounded()
+    {
+        QVERIFY(m_fixture.control->setFaults({{"bandwidth", double(8 * MiB)}}));
+        DownloadEngine engine(m_client.get(), options("progress.bin", 4));
+        QSignalSpy progress(&engine, &DownloadEngine::progressChanged);
+        QSignalSpy finished(&engine, &DownloadEngine::finished);
+        QElapsedTimer timer;
+        timer.start();
+        engine.start();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(engine.result().ok());
+        // At most 4 a second, plus the final one.
+        QVERIFY2(progress.size() <= timer.elapsed() / 250 + 2,
+                 qPrintable(QString::number(progress.size())));
+        const auto last = progress.last().first().value<DownloadProgress>();
+        QCOMPARE(last.doneBytes, ArchiveSize);
+        QCOMPARE(last.chunksVerified, 24);
+    }
+
+    // Several downloads under one limit of fetches in flight.
+    void queueSharesOneLimit()
+    {
+        QVERIFY(m_fixture.control->setFaults({{"bandwidth", double(16 * MiB)}}));
+        DownloadQueue queue(m_client.get(), 3);
+        QSignalSpy all(&queue, &DownloadQueue::allFinished);
+        QSignalSpy each(&queue, &DownloadQueue::downloadFinished);
+        const QStringList names{"q1.bin", "q2.bin"};
+        for (const QString &name : names)
+            queue.add(options(name, 4));
+        QVERIFY(all.wait(60000));
+        QCOMPARE(each.size(), 2);
+        for (int i = 0; i < names.size(); ++i) {
+            QVERIFY2(queue.result(i).ok(), qPrintable(queue.result(i).message));
+            QCOMPARE(readFile(m_dir->filePath(names[i])), m_fixture.data);
+        }
+        QCOMPARE(queue.slots().peak(), 3);
+        QCOMPARE(queue.slots().used(), 0);
+        QCOMPARE(m_fixture.control->outputBytes(), 2 * ArchiveSize);
+    }
+
+    // Last: it moves the emulator's clock, which expires every job made before.
+    void expiredJob()
+    {
+        const QString jobId = m_fixture.newJob();
+        QVERIFY(!jobId.isEmpty());
+        QVERIFY(m_fixture.control->setFaults({{"bandwidth", double(4 * MiB)}}));
+        DownloadOptions options = this->options("expired.bin", 2);
+        options.jobId = jobId;
+        const DownloadResult result = download(options, [this](DownloadEngine &engine) {
+            QTRY_VERIFY_WITH_TIMEOUT(engine.progress().chunksVerified >= 2, 20000);
+            QVERIFY(m_fixture.control->advanceClock(25 * 3600));
+        });
+        QCOMPARE(result.error, DownloadError::Aws);
+        QVERIFY2(result.message.contains("no longer available"), qPrintable(result.message));
+        QVERIFY2(result.message.contains("A new retrieval job is needed"),
+                 qPrintable(result.message));
+        QVERIFY2(result.message.contains(QString("of 24 chunks")), qPrintable(result.message));
+        QVERIFY2(result.message.contains(DownloadEngine::partPath(options.outputPath)),
+                 qPrintable(result.message));
+        const int kept = result.chunksVerified;
+        QVERIFY(kept >= 2);
+        // A new job for the same archive picks up the kept chunks.
+        QVERIFY(m_fixture.control->clearFaults());
+        const QString newJobId = m_fixture.newJob();
+        QVERIFY(!newJobId.isEmpty());
+        options.jobId = newJobId;
+        const DownloadResult again = download(options);
+        QVERIFY2(again.ok(), qPrintable(again.message));
+        QCOMPARE(again.bytesReused, kept * MiB);
+        QCOMPARE(readFile(options.outputPath), m_fixture.data);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDownloadEngine)
+#include "tst_downloadengine.moc"

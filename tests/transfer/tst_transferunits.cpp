@@ -1,0 +1,305 @@
+// The restore engine's pure pieces: the journal's format and matching, the chunk-size rule,
+// what a job description says about its output, the token bucket, the chunk sink's checks.
+#include "core/crypto/treehasher.h"
+#include "core/transfer/chunksink.h"
+#include "core/transfer/downloadjournal.h"
+#include "core/transfer/outputplan.h"
+#include "core/transfer/partfile.h"
+#include "core/transfer/ratelimiter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace thaw;
+using namespace thaw::transfer;
+
+namespace {
+
+crypto::Digest digestOf(const char *text)
+{
+    return crypto::Sha256::hash(QByteArrayView(text));
+}
+
+DownloadJournal sampleJournal()
+{
+    DownloadJournal journal;
+    journal.vault = "vault";
+    journal.jobId = "job-1";
+    journal.archiveId = "archive-1";
+    journal.retrievalByteRange = "";
+    journal.size = 3 * 1048576 + 5;
+    journal.chunkSizeMiB = 2;
+    journal.expectedTreeHash = QString::fromLatin1(crypto::toHex(digestOf("root")));
+    journal.partModificationTimeNs = 1234567890123456789;
+    journal.chunks[0] = JournalChunk{{digestOf("a"), digestOf("b")}, true};
+    journal.chunks[1] = JournalChunk{{digestOf("c"), digestOf("d")}, false};
+    return journal;
+}
+
+} // namespace
+
+class TestTransferUnits final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void journalRoundTrip()
+    {
+        const DownloadJournal journal = sampleJournal();
+        QString error;
+        const std::optional<DownloadJournal> back
+            = DownloadJournal::fromJson(journal.toJson(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->jobId, journal.jobId);
+        QCOMPARE(back->size, journal.size);
+        QCOMPARE(back->chunkSizeMiB, journal.chunkSizeMiB);
+        QCOMPARE(back->partModificationTimeNs, journal.partModificationTimeNs);
+        QCOMPARE(back->chunks.size(), std::size_t(2));
+        QVERIFY(back->chunks.at(0).leaves == journal.chunks.at(0).leaves);
+        QCOMPARE(back->chunks.at(0).serverChecked, true);
+        QCOMPARE(back->chunks.at(1).serverChecked, false);
+        // The leaves are stored as hex, readable by anyone.
+        QVERIFY(journal.toJson().contains(crypto::toHex(digestOf("c"))));
+    }
+
+    void journalSaveIsAtomic()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("x.part.journal");
+        QString error;
+        QVERIFY2(sampleJournal().save(path, &error), qPrintable(error));
+        QVERIFY2(sampleJournal().save(path, &error), qPrintable(error)); // replaces
+        const std::optional<DownloadJournal> loaded = DownloadJournal::load(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(loaded->jobId, QString("job-1"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"x.part.journal"});
+    }
+
+    void journalRejects_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        const QByteArray good = sampleJournal().toJson();
+        QTest::newRow("not json") << QByteArray("{nope");
+        QTest::newRow("other version")
+            << QByteArray(good).replace("\"version\": 1", "\"version\": 9");
+        QTest::newRow("no job") << QByteArray(good).replace("\"job-1\"", "\"\"");
+        QTest::newRow("chunk past the end")
+            << QByteArray(good).replace("\"index\": 1", "\"index\": 7");
+        QTest::newRow("bad leaf") << QByteArray(good).replace(crypto::toHex(digestOf("c")), "abc");
+        DownloadJournal short_ = sampleJournal();
+        short_.chunks[1].leaves.pop_back();
+        QTest::newRow("leaf missing") << short_.toJson();
+    }
+    void journalRejects()
+    {
+        QFETCH(QByteArray, json);
+        QString error;
+        QVERIFY(!DownloadJournal::fromJson(json, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void journalMatching_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("identical") << "" << true;
+        QTest::newRow("new job, same archive and range") << "jobId" << true;
+        QTest::newRow("other vault") << "vault" << false;
+        QTest::newRow("other size") << "size" << false;
+        QTest::newRow("other chunk size") << "chunkSizeMiB" << false;
+        QTest::newRow("other hash") << "expectedTreeHash" << false;
+        QTest::newRow("new job, other range") << "jobId+range" << false;
+        QTest::newRow("new job, no archive id (inventory)") << "jobId-archive" << false;
+    }
+    void journalMatching()
+    {
+        QFETCH(QString, field);
+        QFETCH(bool, same);
+        const DownloadJournal journal = sampleJournal();
+        DownloadJournal other = journal;
+        if (field.startsWith("jobId"))
+            other.jobId = "job-2";
+        if (field == "jobId+range")
+            other.retrievalByteRange = "0-1048575";
+        if (field == "jobId-archive") {
+            other.archiveId.clear();
+        }
+        if (field == "vault")
+            other.vault = "other";
+        if (field == "size")
+            other.size += 1;
+        if (field == "chunkSizeMiB")
+            other.chunkSizeMiB = 4;
+        if (field == "expectedTreeHash")
+            other.expectedTreeHash = QString::fromLatin1(crypto::toHex(digestOf("x")));
+        QCOMPARE(journal.describesSameOutput(other), same);
+    }
+
+    void defaultChunkSize_data()
+    {
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<int>("parallel");
+        QTest::addColumn<qint64>("mib");
+        const qint64 MiB = 1048576;
+        QTest::newRow("empty") << qint64(0) << 4 << qint64(1);
+        QTest::newRow("1 byte") << qint64(1) << 4 << qint64(1);
+        QTest::newRow("24 MiB, 4 streams") << 24 * MiB << 4 << qint64(2);
+        QTest::newRow("24 MiB, 1 stream") << 24 * MiB << 1 << qint64(16);
+        QTest::newRow("1 GiB") << 1024 * MiB << 4 << qint64(64);
+        QTest::newRow("100 GiB") << 100 * 1024 * MiB << 4 << qint64(64);
+        QTest::newRow("500 MiB, 8 streams") << 500 * MiB << 8 << qint64(32);
+    }
+    void defaultChunkSize()
+    {
+        QFETCH(qint64, size);
+        QFETCH(int, parallel);
+        QFETCH(qint64, mib);
+        QCOMPARE(defaultChunkSizeMiB(size, parallel), mib);
+    }
+
+    void jobOutputTarget_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<QString>("expectedHash"); // "" none, else which field
+        QTest::newRow("whole archive, SHA256TreeHash") << "whole" << qint64(5242880) << "job";
+        QTest::newRow("whole archive, archive hash only")
+            << "whole-archive-hash" << qint64(5242880) << "archive";
+        QTest::newRow("range covering all") << "range-all" << qint64(5242880) << "archive";
+        QTest::newRow("range") << "range" << qint64(2097152) << "";
+        QTest::newRow("inventory") << "inventory" << qint64(777) << "";
+        QTest::newRow("in progress") << "in-progress" << qint64(-1) << "";
+        QTest::newRow("bad range") << "bad-range" << qint64(-1) << "";
+    }
+    void jobOutputTarget()
+    {
+        QFETCH(QString, kind);
+        QFETCH(qint64, size);
+        QFETCH(QString, expectedHash);
+        glacier::JobDescription job;
+        job.jobId = "j";
+        job.completed = kind != "in-progress";
+        job.statusCode
+            = job.completed ? glacier::JobStatus::Succeeded : glacier::JobStatus::InProgress;
+        job.action = kind == "inventory" ? glacier::JobAction::InventoryRetrieval
+                                         : glacier::JobAction::ArchiveRetrieval;
+        job.archiveSizeInBytes = 5242880;
+        job.archiveId = "a";
+        job.archiveSha256TreeHash = QString::fromLatin1(crypto::toHex(digestOf("archive")));
+        if (kind == "whole")
+            job.sha256TreeHash = QString::fromLatin1(crypto::toHex(digestOf("job")));
+        if (kind == "range-all")
+            job.retrievalByteRange = "0-5242879";
+        if (kind == "range")
+            job.retrievalByteRange = "1048576-3145727";
+        if (kind == "bad-range")
+            job.retrievalByteRange = "3-1";
+        if (kind == "inventory")
+            job.inventorySizeInBytes = 777;
+        QString error;
+        const std::optional<JobOutputTarget> target = transfer::jobOutputTarget(job, &error);
+        if (size < 0) {
+            QVERIFY(!target);
+            QVERIFY(!error.isEmpty());
+            return;
+        }
+        QVERIFY2(target, qPrintable(error));
+        QCOMPARE(target->size, size);
+        if (expectedHash.isEmpty())
+            QVERIFY(!target->expectedTreeHash);
+        else
+            QVERIFY(target->expectedTreeHash == digestOf(qPrintable(expectedHash)));
+    }
+
+    void rateLimiter_data()
+    {
+        QTest::addColumn<QList<qint64>>("bytes");
+        QTest::addColumn<QList<qint64>>("times");
+        QTest::addColumn<QList<qint64>>("delays");
+        // 1000 bytes/s, one second of burst.
+        QTest::newRow("within the burst")
+            << QList<qint64>{500, 500} << QList<qint64>{0, 0} << QList<qint64>{0, 0};
+        QTest::newRow("over the burst")
+            << QList<qint64>{1000, 500} << QList<qint64>{0, 0} << QList<qint64>{0, 500};
+        QTest::newRow("refilled") << QList<qint64>{1000, 500} << QList<qint64>{0, 500}
+                                  << QList<qint64>{0, 0};
+        QTest::newRow("burst is capped")
+            << QList<qint64>{0, 3000} << QList<qint64>{0, 10000} << QList<qint64>{0, 2000};
+    }
+    void rateLimiter()
+    {
+        QFETCH(QList<qint64>, bytes);
+        QFETCH(QList<qint64>, times);
+        QFETCH(QList<qint64>, delays);
+        RateLimiter limiter(1000);
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            QCOMPARE(limiter.take(bytes[i], times[i]), delays[i]);
+    }
+
+    // The sink writes at offsets, hashes its targets, and refuses what was not asked for.
+    void chunkSink_data()
+    {
+        QTest::addColumn<qint64>("streamStart");
+        QTest::addColumn<qint64>("streamEnd");
+        QTest::addColumn<QString>("contentRange");
+        QTest::addColumn<qint64>("extraBytes");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("exact range") << qint64(1048576) << qint64(2097152)
+                                     << "bytes 1048576-2097151/3145728" << qint64(0) << true;
+        QTest::newRow("other total") << qint64(1048576) << qint64(2097152)
+                                     << "bytes 1048576-2097151/9999999" << qint64(0) << false;
+        QTest::newRow("too many bytes") << qint64(1048576) << qint64(2097152)
+                                        << "bytes 1048576-2097151/3145728" << qint64(1) << false;
+        QTest::newRow("whole body, middle target")
+            << qint64(0) << qint64(3145728) << "" << qint64(0) << true;
+    }
+    void chunkSink()
+    {
+        QFETCH(qint64, streamStart);
+        QFETCH(qint64, streamEnd);
+        QFETCH(QString, contentRange);
+        QFETCH(qint64, extraBytes);
+        QFETCH(bool, accepted);
+        QTemporaryDir dir;
+        PartFile part;
+        QString error;
+        QVERIFY2(part.open(dir.filePath("f.part"), &error), qPrintable(error));
+        QVERIFY2(part.resize(3145728, &error), qPrintable(error));
+        QByteArray data(3145728, Qt::Uninitialized);
+        for (qsizetype i = 0; i < data.size(); ++i)
+            data[i] = char(i * 7 + i / 1000);
+        const crypto::Chunk target{1048576, 1048576};
+        ChunkSink sink(&part, 3145728, streamStart, streamEnd, {target});
+        glacier::JobOutputMetadata metadata;
+        metadata.status = contentRange.isEmpty() ? 200 : 206;
+        if (!contentRange.isEmpty())
+            metadata.contentRange = contentRange;
+        metadata.contentLength = streamEnd - streamStart;
+        bool ok = sink.begin(metadata, &error);
+        // Fed in odd pieces, so writes straddle the target's edges.
+        const QByteArray body
+            = data.mid(streamStart, streamEnd - streamStart) + QByteArray(extraBytes, 'x');
+        for (qsizetype at = 0; ok && at < body.size(); at += 333333)
+            ok = sink.write(
+                QByteArrayView(body).sliced(at, qMin<qsizetype>(333333, body.size() - at)), &error);
+        QCOMPARE(ok, accepted);
+        if (!accepted) {
+            QVERIFY(sink.replyMismatch());
+            return;
+        }
+        const std::vector<crypto::TreeHash> hashes = sink.finish();
+        QCOMPARE(hashes.size(), std::size_t(1));
+        QVERIFY(hashes[0].root == crypto::TreeHasher::hash(data.mid(1048576, 1048576)).root);
+        QByteArray written(1048576, Qt::Uninitialized);
+        QVERIFY(part.readAt(1048576, written.data(), written.size(), &error));
+        QCOMPARE(written, data.mid(1048576, 1048576));
+        // Bytes outside the target were not written.
+        QByteArray before(16, Qt::Uninitialized);
+        QVERIFY(part.readAt(0, before.data(), before.size(), &error));
+        QCOMPARE(before, QByteArray(16, '\0'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransferUnits)
+#include "tst_transferunits.moc"
