@@ -18,8 +18,8 @@ if [[ "${1:-}" == "--tests" ]]; then
         python3 python3-botocore python3-boto3
         # a real Secret Service keychain on a private session bus
         gnome-keyring dbus-daemon
-        # the benchmarks: openssl's own sha256 as the reference, GNU time for peak RSS
-        openssl time
+        # the benchmarks: openssl's own sha256 and curl as the references, GNU time for peak RSS
+        openssl curl time
     )
 fi
 
