@@ -92,6 +92,8 @@ GlacierOperation::GlacierOperation(std::shared_ptr<ClientContext> context, Reque
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &GlacierOperation::sendAttempt);
+    m_readTimer.setSingleShot(true);
+    connect(&m_readTimer, &QTimer::timeout, this, &GlacierOperation::onReadyRead);
 }
 
 GlacierOperation::~GlacierOperation()
@@ -136,6 +138,12 @@ void GlacierOperation::abort()
         return;
     m_aborted = true;
     m_retryTimer.stop();
+    m_readTimer.stop();
+    if (m_finishDeferred) {
+        m_finishDeferred = false;
+        onReplyFinished(); // the reply has finished already: it reports the abort
+        return;
+    }
     if (m_reply) {
         m_reply->abort(); // onReplyFinished reports the abort
         return;
@@ -153,6 +161,8 @@ void GlacierOperation::sendAttempt()
     m_errorBody.clear();
     m_streamed = 0;
     m_sinkBegun = false;
+    m_readTimer.stop();
+    m_finishDeferred = false;
 
     const std::optional<aws::Credentials> credentials
         = m_context->credentials ? m_context->credentials() : std::nullopt;
@@ -283,17 +293,36 @@ void GlacierOperation::onReadyRead()
             return;
         }
     }
-    const QByteArray data = reply->readAll();
-    if (data.isEmpty())
+    if (m_readTimer.isActive())
+        return; // the sink asked for a pause: the bytes wait in the reply's buffer
+    if (reply->bytesAvailable() > 0 && !writeToSink(reply))
         return;
+    if (m_finishDeferred && !m_readTimer.isActive() && reply->bytesAvailable() <= 0) {
+        m_finishDeferred = false;
+        onReplyFinished();
+    }
+}
+
+bool GlacierOperation::writeToSink(QNetworkReply *reply)
+{
+    QString error;
+    const QByteArray data = reply->readAll();
     if (!m_spec.sink->write(data, &error)) {
         m_localFailure = localError(m_spec.operation, QLatin1String(LocalErrorCode), error);
         reply->abort();
-        return;
+        if (m_finishDeferred) {
+            m_finishDeferred = false;
+            onReplyFinished();
+        }
+        return false;
     }
     m_streamed += data.size();
     Q_EMIT downloadProgress(m_streamed,
                             reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
+    const qint64 delay = m_spec.sink->takeReadDelayMs();
+    if (delay > 0)
+        m_readTimer.start(int(qMin<qint64>(delay, 60'000)));
+    return true;
 }
 
 void GlacierOperation::onReplyFinished()
@@ -301,8 +330,13 @@ void GlacierOperation::onReplyFinished()
     QNetworkReply *reply = m_reply;
     if (!reply)
         return;
-    if (!m_localFailure && !m_aborted && reply->isOpen()) // closed after a transfer timeout
+    if (!m_localFailure && !m_aborted && reply->isOpen()) { // closed after a transfer timeout
         onReadyRead();
+        if (m_readTimer.isActive()) {
+            m_finishDeferred = true; // finishes after the pause, once the rest is read
+            return;
+        }
+    }
     m_reply = nullptr;
     reply->disconnect(this);
     reply->deleteLater();

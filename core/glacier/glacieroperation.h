@@ -120,6 +120,7 @@ Q_SIGNALS:
 private:
     void sendAttempt();
     void onReadyRead();
+    bool writeToSink(QNetworkReply *reply); // false when it failed and aborted the reply
     void onReplyFinished();
     void handleFailure(const GlacierError &error,
                        const QList<QNetworkReply::RawHeaderPair> &headers);
@@ -136,6 +137,7 @@ private:
     ErrorHandler m_onError;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
+    QTimer m_readTimer; // runs while the sink asked for a pause in reading
     QElapsedTimer m_elapsed;
     QByteArray m_errorBody;
     QByteArray m_body;
@@ -143,6 +145,7 @@ private:
     int m_attempts = 0;
     bool m_sinkBegun = false;
     bool m_sinkDirty = false;
+    bool m_finishDeferred = false; // the reply finished while reading was paused
     bool m_skewCorrected = false;
     bool m_aborted = false;
     bool m_done = false;

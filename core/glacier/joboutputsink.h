@@ -24,6 +24,10 @@ public:
     virtual bool begin(const JobOutputMetadata &metadata, QString *error) = 0;
     virtual bool write(QByteArrayView data, QString *error) = 0;
     virtual bool reset(QString *error) = 0;
+    // Asked after each write(): how long the client should stop reading the body (a bandwidth
+    // limit). It reads nothing more for that long, without blocking the thread: the unread
+    // bytes fill the reply's bounded read buffer and TCP then slows the sender. 0: read on.
+    virtual qint64 takeReadDelayMs() { return 0; }
 };
 
 // Writes into an open QIODevice from its position at construction; reset() seeks back there

@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace thaw::transfer {
 
 ChunkSink::ChunkSink(PartFile *file, qint64 outputSize, qint64 streamStart, qint64 streamEnd,
@@ -79,8 +81,13 @@ bool ChunkSink::write(QByteArrayView data, QString *error)
         data = data.sliced(take);
     }
     if (m_limiter)
-        m_limiter->pause(size);
+        m_readDelayMs = m_limiter->take(size);
     return true;
+}
+
+qint64 ChunkSink::takeReadDelayMs()
+{
+    return std::exchange(m_readDelayMs, 0);
 }
 
 bool ChunkSink::reset(QString *)

@@ -27,6 +27,7 @@ public:
     bool begin(const glacier::JobOutputMetadata &metadata, QString *error) override;
     bool write(QByteArrayView data, QString *error) override;
     bool reset(QString *error) override;
+    qint64 takeReadDelayMs() override; // what the rate limiter asks for, if any
 
     qint64 length() const { return m_streamEnd - m_streamStart; }
     qint64 received() const { return m_received; }           // in the current attempt
@@ -53,6 +54,7 @@ private:
     std::size_t m_current = 0; // the first target not yet behind the stream's position
     qint64 m_received = 0;
     qint64 m_totalReceived = 0;
+    qint64 m_readDelayMs = 0;
     std::optional<QString> m_checksum;
     bool m_replyMismatch = false;
     bool m_outputSizeMismatch = false;

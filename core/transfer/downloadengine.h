@@ -1,14 +1,14 @@
 #pragma once
 
-#include "core/crypto/chunkplan.h"
+#include "chunkbook.h"
 #include "core/glacier/glacierclient.h"
 #include "downloadjournal.h"
 #include "downloadtypes.h"
 #include "outputplan.h"
 #include "partfile.h"
 #include "ratelimiter.h"
+#include "ratemeter.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -26,7 +26,8 @@ class ChunkSink;
 // tree-hash-aligned chunks, `parallel` ranged GETs streamed into `<name>.part`, each chunk
 // verified as it streams and fetched again alone when it fails, a journal of verified chunks so
 // that running it again resumes, then the whole checked against the job's tree hash and renamed
-// into place. Emits finished() exactly once, from the event loop, with the result.
+// into place. pause() aborts the fetches in flight and resume() goes on in the same engine from
+// the verified chunks. Emits finished() exactly once, from the event loop, with the result.
 class DownloadEngine final : public QObject
 {
     Q_OBJECT
@@ -40,7 +41,15 @@ public:
     void start();
     // Stops the fetches, keeps the journal; finished() follows with DownloadError::Interrupted.
     void cancel();
+    // Starts no more fetches and aborts those in flight (their partial bytes are dropped, the
+    // verified chunks stay in the journal); the state becomes Paused. False when the download
+    // is not preparing or downloading.
+    bool pause();
+    // Goes on from the verified chunks, without a new Describe Job; kept chunks are re-hashed
+    // first when the .part changed while paused. False when not paused.
+    bool resume();
 
+    DownloadState state() const { return m_state; }
     bool isFinished() const { return m_finished; }
     const DownloadResult &result() const { return m_result; }
     DownloadProgress progress() const;
@@ -50,62 +59,61 @@ public:
 
 Q_SIGNALS:
     void progressChanged(const thaw::transfer::DownloadProgress &progress); // at most 4 a second
+    void stateChanged(thaw::transfer::DownloadState state);
     void finished(const thaw::transfer::DownloadResult &result);
 
 private:
-    enum class ChunkState { Pending, Active, Verified };
+    using ChunkState = ChunkBook::State;
     struct Fetch
     {
         std::unique_ptr<ChunkSink> sink;
         QPointer<glacier::GlacierOperation> operation;
         std::vector<int> chunks; // indexes of its target chunks
         bool ranged = true;      // false: the whole output, after the server ignored Range
+        bool paused = false;     // aborted by pause(): its end is no failure
     };
 
     void onJobDescribed(const glacier::Result<glacier::JobDescription> &job);
-    bool prepare(); // false when it finished with an error
-    bool loadJournal(const DownloadJournal &current);
-    void rehashKeptChunks();
+    bool prepare();          // false when it finished with an error
+    void rehashKeptChunks(); // after the .part changed while paused
     void schedule();
     void startFetch(std::vector<int> chunks, bool ranged);
     void onFetchDone(int fetchId, const glacier::Result<glacier::JobOutputResult> &result);
-    DownloadError acceptFetch(Fetch &fetch, QString *why); // None: verified and recorded
     void retryChunks(const std::vector<int> &chunks, DownloadError kind, const QString &why);
-    bool recordVerified(); // sync the .part, then the journal
+    bool recordVerified();            // saveJournal(), stopping the download when it fails
+    bool saveJournal(QString *error); // sync the .part, then the journal
+    void abortFetches();
     void complete();
     void stop(DownloadError kind, const QString &message);
     void finishStopped();
     void finish(DownloadError kind, const QString &message);
     QString keptSummary() const;
-    int verifiedCount() const;
     DownloadJournal journal() const;
+    void setState(DownloadState state);
     void emitProgress();
 
     glacier::GlacierClient *m_client;
     DownloadOptions m_options;
     DownloadResult m_result;
     JobOutputTarget m_target;
-    std::vector<crypto::Chunk> m_chunks;
-    std::vector<ChunkState> m_states;
-    std::vector<JournalChunk> m_verified; // by chunk; meaningful when Verified
-    std::vector<int> m_attempts;          // failed fetches per chunk
+    ChunkBook m_book;
     std::map<int, Fetch> m_fetches;
     int m_nextFetchId = 0;
     PartFile m_part;
     std::optional<RateLimiter> m_limiter;
-    std::optional<DownloadJournal> m_oldJournal;
     bool m_wholeBody = false; // the server ignored Range: fetch the rest in one GET
     bool m_described = false; // Describe Job has answered
+    bool m_prepared = false;  // the plan is made and the .part open
+    bool m_paused = false;
+    qint64 m_journalPartMtimeNs = -1; // the .part's mtime in the journal last saved
+    DownloadState m_state = DownloadState::Queued;
     bool m_stopping = false;
     bool m_aborting = false;
     bool m_finished = false;
     DownloadError m_stopKind = DownloadError::None;
     QString m_stopMessage;
     QTimer m_progressTimer;
-    QElapsedTimer m_rateClock;
-    qint64 m_rateBytes = 0;
-    qint64 m_rateMs = 0;
-    qint64 m_bytesPerSecond = 0;
+    RateMeter m_rate;
 };
 
 } // namespace thaw::transfer

@@ -15,4 +15,25 @@ QString verifiedByName(VerifiedBy verifiedBy)
     return QStringLiteral("none");
 }
 
+QString downloadStateName(DownloadState state)
+{
+    switch (state) {
+    case DownloadState::Queued:
+        return QStringLiteral("queued");
+    case DownloadState::Preparing:
+        return QStringLiteral("preparing");
+    case DownloadState::Downloading:
+        return QStringLiteral("downloading");
+    case DownloadState::Paused:
+        return QStringLiteral("paused");
+    case DownloadState::Verifying:
+        return QStringLiteral("verifying");
+    case DownloadState::Finished:
+        return QStringLiteral("finished");
+    case DownloadState::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
 } // namespace thaw::transfer

@@ -27,6 +27,13 @@ enum class DownloadError {
     Config,       // no usable credentials
 };
 
+// Where a download stands, as stateChanged() reports it. Queued until start(); Preparing while
+// Describe Job answers and the .part and journal are checked; Paused between pause() and
+// resume(); Verifying while the root of all leaves is checked and the file renamed into place;
+// Finished on success, Failed on any error (a cancel() included).
+enum class DownloadState { Queued, Preparing, Downloading, Paused, Verifying, Finished, Failed };
+QString downloadStateName(DownloadState state); // "queued", "preparing", ...
+
 // What a download needs: the job, where to write, and how.
 struct DownloadOptions
 {

@@ -1,7 +1,5 @@
 #include "ratelimiter.h"
 
-#include <QThread>
-
 namespace thaw::transfer {
 
 RateLimiter::RateLimiter(qint64 bytesPerSecond)
@@ -22,11 +20,9 @@ qint64 RateLimiter::take(qint64 bytes, qint64 nowMs)
     return qint64(-m_tokens * 1000.0 / m_rate + 0.999);
 }
 
-void RateLimiter::pause(qint64 bytes)
+qint64 RateLimiter::take(qint64 bytes)
 {
-    const qint64 delay = take(bytes, m_clock.elapsed());
-    if (delay > 0)
-        QThread::msleep(quint64(delay));
+    return take(bytes, m_clock.elapsed());
 }
 
 } // namespace thaw::transfer

@@ -7,9 +7,8 @@ namespace thaw::transfer {
 
 // A token bucket shared by every chunk of a download: `bytesPerSecond` tokens a second, at most
 // one second's worth saved up. take() charges bytes already received and says how long the
-// caller must pause for the average to stay at the rate; pause() does so by blocking the calling
-// thread (the body arrives on the thread that runs the engine, which is the limiter's point:
-// an unread socket makes TCP slow the sender down).
+// caller must stop reading for the average to stay at the rate (the client then leaves the
+// socket unread, without blocking, and TCP slows the sender down).
 class RateLimiter final
 {
 public:
@@ -18,8 +17,8 @@ public:
     qint64 bytesPerSecond() const { return m_rate; }
     // Charges `bytes` at time nowMs (any monotonic clock); the pause due, in milliseconds.
     qint64 take(qint64 bytes, qint64 nowMs);
-    // take() at the current time, then sleeps the pause.
-    void pause(qint64 bytes);
+    // take() at the current time.
+    qint64 take(qint64 bytes);
 
 private:
     qint64 m_rate;

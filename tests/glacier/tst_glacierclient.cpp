@@ -10,10 +10,12 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryFile>
 #include <QTest>
@@ -538,6 +540,66 @@ private Q_SLOTS:
         QCOMPARE(*metadata.archiveDescription, QStringLiteral("my archive"));
         QCOMPARE(*metadata.contentType, QStringLiteral("application/octet-stream"));
         QCOMPARE(waiter.result->value().bytesWritten, body.size());
+    }
+
+    // A sink that asks for pauses in reading (a bandwidth limit) gets the whole body, later, and
+    // the thread is never blocked; an abort during a pause ends the call at once.
+    void sinkPausesReading_data()
+    {
+        QTest::addColumn<bool>("abortDuringPause");
+        QTest::newRow("read to the end") << false;
+        QTest::newRow("aborted while paused") << true;
+    }
+    void sinkPausesReading()
+    {
+        QFETCH(bool, abortDuringPause);
+        struct PausingSink final : JobOutputSink
+        {
+            QByteArray received;
+            int writes = 0;
+            bool begin(const JobOutputMetadata &, QString *) override { return true; }
+            bool write(QByteArrayView data, QString *) override
+            {
+                received += data;
+                ++writes;
+                return true;
+            }
+            bool reset(QString *) override
+            {
+                received.clear();
+                return true;
+            }
+            qint64 takeReadDelayMs() override { return delayMs; }
+            qint64 delayMs = 50;
+        };
+        const QByteArray body = QByteArray("0123456789").repeated(400);
+        m_network->enqueue(FakeResponse::bytes(200, body, 1000));
+        PausingSink sink;
+        // A pause far longer than the bound below, so a blocking wait could not pass.
+        if (abortDuringPause)
+            sink.delayMs = 3000;
+        QElapsedTimer timer;
+        timer.start();
+        Waiter<JobOutputResult> waiter;
+        QPointer<GlacierOperation> operation = client().getJobOutput(
+            QStringLiteral("v"), QStringLiteral("j"), std::nullopt, &sink, waiter.callback());
+        if (abortDuringPause) {
+            QTRY_COMPARE_WITH_TIMEOUT(sink.writes, 1, 5000);
+            timer.restart();
+            operation->abort();
+            WAIT_FOR(waiter);
+            QCOMPARE(waiter.result->error().code, QLatin1String(AbortedCode));
+            QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+            QCOMPARE(sink.writes, 1);
+            return;
+        }
+        WAIT_FOR(waiter);
+        QVERIFY2(waiter.result->ok(), qPrintable(messageOf(*waiter.result)));
+        QCOMPARE(sink.received, body);
+        QCOMPARE(waiter.result->value().bytesWritten, body.size());
+        QVERIFY(sink.writes >= 2);
+        QVERIFY2(timer.elapsed() >= 50 * sink.writes - 10, // the last pause too
+                 qPrintable(QString::number(timer.elapsed())));
     }
 
     void resetMidBodyRestartsSink()
