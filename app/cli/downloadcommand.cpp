@@ -17,8 +17,6 @@ using namespace transfer;
 
 namespace {
 
-const QString VaultNameOption = QStringLiteral("vault-name");
-const QString JobIdOption = QStringLiteral("job-id");
 const QString OutOption = QStringLiteral("out");
 const QString ChunkSizeOption = QStringLiteral("chunk-size");
 const QString ParallelOption = QStringLiteral("parallel");
@@ -131,9 +129,9 @@ int runDownload(const QStringList &arguments)
         "Bytes go to FILE.part, verified chunks are recorded in FILE.part.journal, and running "
         "the same command again resumes. Prints a JSON summary on stdout."));
     addGlacierOptions(parser);
+    addVaultNameOption(parser);
+    addJobIdOption(parser);
     parser.addOptions({
-        {VaultNameOption, QStringLiteral("The vault's name (required)."), QStringLiteral("name")},
-        {JobIdOption, QStringLiteral("The job's id (required)."), QStringLiteral("id")},
         {OutOption, QStringLiteral("The file to write (required)."), QStringLiteral("file")},
         {ChunkSizeOption,
          QStringLiteral("Chunk size in MiB, a power of two (default: 64, halved down to 1 until "

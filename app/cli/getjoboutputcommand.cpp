@@ -13,8 +13,6 @@ using namespace glacier;
 
 namespace {
 
-const QString VaultNameOption = QStringLiteral("vault-name");
-const QString JobIdOption = QStringLiteral("job-id");
 const QString RangeOption = QStringLiteral("range");
 
 // "bytes=A-B", inclusive, as the Range header and the AWS CLI take it.
@@ -72,9 +70,9 @@ int runGetJobOutput(const QStringList &arguments)
         "When the response carries a checksum (a tree-hash-aligned range), the bytes are "
         "checked against it; on a mismatch nothing is written and the exit code is 5."));
     addGlacierOptions(parser);
+    addVaultNameOption(parser);
+    addJobIdOption(parser);
     parser.addOptions({
-        {VaultNameOption, QStringLiteral("The vault's name (required)."), QStringLiteral("name")},
-        {JobIdOption, QStringLiteral("The job's id (required)."), QStringLiteral("id")},
         {RangeOption, QStringLiteral("Only these bytes of the output, e.g. bytes=0-1048575."),
          QStringLiteral("bytes=A-B")},
     });

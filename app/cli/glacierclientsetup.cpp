@@ -152,4 +152,16 @@ std::optional<QString> requiredOption(const QCommandLineParser &parser, const QS
     return value;
 }
 
+void addVaultNameOption(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {VaultNameOption, QStringLiteral("The vault's name (required)."), QStringLiteral("name")});
+}
+
+void addJobIdOption(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {JobIdOption, QStringLiteral("The job's id (required)."), QStringLiteral("id")});
+}
+
 } // namespace thaw::cli

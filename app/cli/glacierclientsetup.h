@@ -18,6 +18,13 @@ namespace thaw::cli {
 // --account-id (default "-") and --allow-insecure-endpoint, besides the global options.
 void addGlacierOptions(QCommandLineParser &parser);
 
+// The option names most Glacier commands take, spelled as `aws glacier` spells them.
+inline const QString VaultNameOption = QStringLiteral("vault-name");
+inline const QString JobIdOption = QStringLiteral("job-id");
+// --vault-name <name> and --job-id <id>, both required by the commands that add them.
+void addVaultNameOption(QCommandLineParser &parser);
+void addJobIdOption(QCommandLineParser &parser);
+
 // A client and the network manager it uses, alive for the command.
 struct GlacierSetup
 {

@@ -13,19 +13,11 @@ using namespace glacier;
 
 namespace {
 
-const QString VaultNameOption = QStringLiteral("vault-name");
-const QString JobIdOption = QStringLiteral("job-id");
 const QString CompletedOption = QStringLiteral("completed");
 const QString StatusCodeOption = QStringLiteral("statuscode");
 const QString LimitOption = QStringLiteral("limit");
 const QString MarkerOption = QStringLiteral("marker");
 const QString JobParametersOption = QStringLiteral("job-parameters");
-
-void addVaultNameOption(QCommandLineParser &parser)
-{
-    parser.addOption(
-        {VaultNameOption, QStringLiteral("The vault's name (required)."), QStringLiteral("name")});
-}
 
 } // namespace
 
@@ -122,8 +114,7 @@ int runDescribeJob(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Describes a job."));
     addGlacierOptions(parser);
     addVaultNameOption(parser);
-    parser.addOption(
-        {JobIdOption, QStringLiteral("The job's id (required)."), QStringLiteral("id")});
+    addJobIdOption(parser);
     std::optional<QString> vault;
     std::optional<QString> jobId;
     int exitCode = Success;

@@ -10,7 +10,6 @@ using namespace glacier;
 
 namespace {
 
-const QString VaultNameOption = QStringLiteral("vault-name");
 const QString BodyOption = QStringLiteral("body");
 const QString DescriptionOption = QStringLiteral("archive-description");
 // Upload Archive takes one request of at most 4 GiB (api-archive-post.md).
@@ -25,8 +24,8 @@ int runUploadArchive(const QStringList &arguments)
         QStringLiteral("Uploads FILE as one archive and prints its location, checksum (SHA-256 "
                        "tree hash) and archiveId."));
     addGlacierOptions(parser);
+    addVaultNameOption(parser);
     parser.addOptions({
-        {VaultNameOption, QStringLiteral("The vault's name (required)."), QStringLiteral("name")},
         {BodyOption, QStringLiteral("The file to upload (required)."), QStringLiteral("file")},
         {DescriptionOption, QStringLiteral("The archive's description (printable ASCII)."),
          QStringLiteral("text")},

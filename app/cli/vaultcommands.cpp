@@ -11,15 +11,8 @@ using namespace glacier;
 
 namespace {
 
-const QString VaultNameOption = QStringLiteral("vault-name");
 const QString LimitOption = QStringLiteral("limit");
 const QString MarkerOption = QStringLiteral("marker");
-
-void addVaultNameOption(QCommandLineParser &parser)
-{
-    parser.addOption(
-        {VaultNameOption, QStringLiteral("The vault's name (required)."), QStringLiteral("name")});
-}
 
 // A positive integer option, or nullopt (absent); *ok false when present and malformed.
 std::optional<int> limitOption(const QCommandLineParser &parser, bool *ok)
