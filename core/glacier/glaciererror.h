@@ -53,6 +53,8 @@ struct GlacierError
 
 // Thaw's own codes for failures that did not come from AWS.
 inline constexpr char MalformedResponseCode[] = "ThawMalformedResponse";
+// A ranged Get Job Output answered with 200 and the whole output: the server ignored Range.
+inline constexpr char RangeIgnoredCode[] = "ThawRangeIgnored";
 inline constexpr char NetworkErrorCode[] = "ThawNetworkError";
 inline constexpr char LocalErrorCode[] = "ThawLocalError";
 inline constexpr char InvalidEndpointCode[] = "ThawInvalidEndpoint";

@@ -264,6 +264,8 @@ void GlacierOperation::onReadyRead()
                         .arg(QString::fromLatin1(contentRange),
                              QString::fromLatin1(reply->rawHeader("Content-Length"))),
                     status);
+                if (status == 200)
+                    m_localFailure->code = QLatin1String(RangeIgnoredCode);
                 reply->abort();
                 return;
             }

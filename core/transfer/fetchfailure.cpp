@@ -22,8 +22,7 @@ FetchFailure classifyFetchFailure(const GlacierError &error, const ChunkSink &si
                                   const QString &jobId)
 {
     using Action = FetchFailure::Action;
-    if (ranged && error.code == QLatin1String(glacier::MalformedResponseCode)
-        && error.httpStatus == 200) {
+    if (ranged && error.code == QLatin1String(glacier::RangeIgnoredCode)) {
         // The server ignored Range and began the whole output. After nextcloud's GETFileJob:
         // take the whole body once, keeping only the chunks still missing.
         return {Action::WholeBody, DownloadError::None, QString()};

@@ -694,6 +694,22 @@ private Q_SLOTS:
         }
     }
 
+    // A server that ignores Range answers 200 with the whole output: named, so that a caller
+    // can fall back to reading the whole body.
+    void rangeIgnoredIsNamed()
+    {
+        m_network->enqueue(FakeResponse::bytes(200, QByteArray(100, 'x')));
+        CallbackSink sink([](QByteArrayView, QString *) { return true; },
+                          [](QString *) { return true; });
+        Waiter<JobOutputResult> waiter;
+        client().getJobOutput(QStringLiteral("v"), QStringLiteral("j"),
+                              GlacierClient::ByteRange{50, 59}, &sink, waiter.callback());
+        WAIT_FOR(waiter);
+        QVERIFY(!waiter.result->ok());
+        QCOMPARE(waiter.result->error().code, QLatin1String(RangeIgnoredCode));
+        QCOMPARE(waiter.result->error().httpStatus, 200);
+    }
+
     void jobOutputNotReady()
     {
         m_network->enqueue(FakeResponse::awsError(
