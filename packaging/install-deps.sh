@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
     # build
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qtkeychain-qt6-dev libssl-dev
+    qt6-base-dev qtkeychain-qt6-dev libssl-dev rapidjson-dev
     # run time: Qt's SQLite driver, the X11/Wayland platform plugins, SVG icons, the keychain backend
     libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 libsecret-1-0 fonts-dejavu-core
 )
@@ -20,6 +20,8 @@ if [[ "${1:-}" == "--tests" ]]; then
         gnome-keyring dbus-daemon
         # the benchmarks: openssl's own sha256 and curl as the references, GNU time for peak RSS
         openssl curl time
+        # libFuzzer for the parser fuzz targets; appstreamcli to validate the metainfo
+        clang-14 libclang-rt-14-dev appstream
     )
 fi
 
