@@ -19,3 +19,7 @@ XDG_DATA_HOME=$keyring_data XDG_RUNTIME_DIR=$keyring_runtime \
     dbus-run-session -- sh -c \
     'echo -n ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
      ctest --test-dir "$1" --output-on-failure -j2' sh "$build"
+
+# libFuzzer targets (clang build in its own folder): seeds replayed, then ~20 s of fuzzing per
+# target, about two minutes in all.
+tests/fuzz/run-fuzzers.sh "${THAW_FUZZ_BUILD_DIR:-build-fuzz}" "${THAW_FUZZ_SECONDS:-20}"

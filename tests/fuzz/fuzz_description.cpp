@@ -1,0 +1,40 @@
+// decodeDescription on arbitrary bytes: never crashes, and its result keeps its contract.
+
+#include "core/inventory/descriptiondecoder.h"
+
+#include <cstdint>
+#include <cstdlib>
+
+using namespace thaw::inventory;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArrayView raw(reinterpret_cast<const char *>(data), qsizetype(size));
+    const DecodedDescription d = decodeDescription(raw);
+
+    switch (d.format) {
+    case DescriptionFormat::Empty:
+        if (size != 0 || !d.path.isEmpty())
+            std::abort();
+        break;
+    case DescriptionFormat::Unknown:
+        if (d.path != QString::fromUtf8(raw))
+            std::abort(); // Unknown always carries the raw text
+        break;
+    default:
+        if (d.path.isEmpty() || size == 0)
+            std::abort(); // a recognised format always names something
+        for (const QChar c : d.path) {
+            if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+                std::abort(); // and never with a control character
+        }
+        break;
+    }
+    if (d.modified && (!d.modified->isValid() || d.modified->timeSpec() != Qt::UTC))
+        std::abort();
+    if (d.size && (*d.size < 0 || d.format != DescriptionFormat::FastGlacierV4))
+        std::abort();
+    if (descriptionFormatFromName(descriptionFormatName(d.format)) != d.format)
+        std::abort();
+    return 0;
+}
