@@ -42,7 +42,9 @@ public:
         QString accountId = QStringLiteral("-");
         RetryPolicy retryPolicy;
         Clock clock; // QDateTime::currentDateTimeUtc when empty
-        qint64 readBufferSize = 1 << 20;
+        // Bytes a streamed body (Get Job Output) may hold unread per reply before TCP slows the
+        // sender; 256 KiB keeps the reads of a parallel download small and cache-warm.
+        qint64 readBufferSize = 256 << 10;
         std::chrono::milliseconds transferTimeout{60'000};
     };
 

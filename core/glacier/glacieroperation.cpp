@@ -139,6 +139,7 @@ void GlacierOperation::abort()
     m_aborted = true;
     m_retryTimer.stop();
     m_readTimer.stop();
+    m_sinkFull = false;
     if (m_finishDeferred) {
         m_finishDeferred = false;
         onReplyFinished(); // the reply has finished already: it reports the abort
@@ -163,6 +164,7 @@ void GlacierOperation::sendAttempt()
     m_sinkBegun = false;
     m_readTimer.stop();
     m_finishDeferred = false;
+    m_sinkFull = false;
 
     const std::optional<aws::Credentials> credentials
         = m_context->credentials ? m_context->credentials() : std::nullopt;
@@ -209,8 +211,16 @@ void GlacierOperation::sendAttempt()
         reply = m_context->network->sendCustomRequest(request, m_spec.method, m_spec.body);
     }
     m_reply = reply;
-    if (m_spec.sink)
+    if (m_spec.sink) {
         reply->setReadBufferSize(m_context->readBufferSize);
+        if (m_spec.sink->lendsBuffers()) {
+            QPointer<GlacierOperation> self(this);
+            m_spec.sink->setReadyCallback([self] {
+                if (self)
+                    self->onSinkReady();
+            });
+        }
+    }
     connect(reply, &QNetworkReply::readyRead, this, &GlacierOperation::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &GlacierOperation::onReplyFinished);
 }
@@ -295,11 +305,11 @@ void GlacierOperation::onReadyRead()
             return;
         }
     }
-    if (m_readTimer.isActive())
+    if (readingHeld())
         return; // the sink asked for a pause: the bytes wait in the reply's buffer
     if (reply->bytesAvailable() > 0 && !writeToSink(reply))
         return;
-    if (m_finishDeferred && !m_readTimer.isActive() && reply->bytesAvailable() <= 0) {
+    if (m_finishDeferred && !readingHeld() && reply->bytesAvailable() <= 0) {
         m_finishDeferred = false;
         onReplyFinished();
     }
@@ -308,23 +318,62 @@ void GlacierOperation::onReadyRead()
 bool GlacierOperation::writeToSink(QNetworkReply *reply)
 {
     QString error;
-    const QByteArray data = reply->readAll();
-    if (!m_spec.sink->write(data, &error)) {
-        m_localFailure = localError(m_spec.operation, QLatin1String(LocalErrorCode), error);
-        reply->abort();
-        if (m_finishDeferred) {
-            m_finishDeferred = false;
-            onReplyFinished();
+    if (m_spec.sink->lendsBuffers()) {
+        if (!readIntoSink(reply, &error)) {
+            failLocally(reply, error);
+            return false;
         }
-        return false;
+    } else {
+        const QByteArray data = reply->readAll();
+        if (!m_spec.sink->write(data, &error)) {
+            failLocally(reply, error);
+            return false;
+        }
+        m_streamed += data.size();
     }
-    m_streamed += data.size();
     Q_EMIT downloadProgress(m_streamed,
                             reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
     const qint64 delay = m_spec.sink->takeReadDelayMs();
     if (delay > 0)
         m_readTimer.start(int(qMin<qint64>(delay, 60'000)));
     return true;
+}
+
+bool GlacierOperation::readIntoSink(QNetworkReply *reply, QString *error)
+{
+    // Straight from the reply's buffer into the sink's: no allocation, one copy.
+    while (reply->bytesAvailable() > 0) {
+        const std::span<char> buffer = m_spec.sink->writeBuffer();
+        if (buffer.empty()) {
+            m_sinkFull = true; // onSinkReady() reads on
+            return true;
+        }
+        const qint64 got = reply->read(buffer.data(), qint64(buffer.size()));
+        if (got <= 0)
+            return true;
+        if (!m_spec.sink->commitBuffer(got, error))
+            return false;
+        m_streamed += got;
+    }
+    return true;
+}
+
+void GlacierOperation::onSinkReady()
+{
+    if (!m_sinkFull)
+        return;
+    m_sinkFull = false;
+    onReadyRead(); // and finishes a reply that ended meanwhile
+}
+
+void GlacierOperation::failLocally(QNetworkReply *reply, const QString &error)
+{
+    m_localFailure = localError(m_spec.operation, QLatin1String(LocalErrorCode), error);
+    reply->abort();
+    if (m_finishDeferred) {
+        m_finishDeferred = false;
+        onReplyFinished();
+    }
 }
 
 void GlacierOperation::onReplyFinished()
@@ -334,7 +383,7 @@ void GlacierOperation::onReplyFinished()
         return;
     if (!m_localFailure && !m_aborted && reply->isOpen()) { // closed after a transfer timeout
         onReadyRead();
-        if (m_readTimer.isActive()) {
+        if (readingHeld()) {
             m_finishDeferred = true; // finishes after the pause, once the rest is read
             return;
         }
@@ -464,11 +513,19 @@ void GlacierOperation::handleFailure(const GlacierError &failure,
     finishWithError(error);
 }
 
+void GlacierOperation::releaseSink()
+{
+    if (m_spec.sink && m_spec.sink->lendsBuffers())
+        m_spec.sink->setReadyCallback({});
+    m_spec.sink = nullptr;
+}
+
 void GlacierOperation::finishWithError(const GlacierError &error)
 {
     if (m_done)
         return;
     m_done = true;
+    releaseSink(); // the caller may delete the sink in m_onError
     qCInfo(lcGlacier).noquote() << operationName(m_spec.operation) << "failed:" << error.code
                                 << error.httpStatus << "request id" << error.requestId << "after"
                                 << m_attempts << "attempt(s)";
@@ -482,6 +539,7 @@ void GlacierOperation::finishWithSuccess(const HttpResponse &response)
 {
     if (m_done)
         return;
+    releaseSink(); // the caller may delete the sink in m_onSuccess
     if (m_onSuccess) {
         if (const std::optional<GlacierError> error = m_onSuccess(response)) {
             finishWithError(*error);

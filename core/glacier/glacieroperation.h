@@ -48,7 +48,7 @@ struct ClientContext
     RetryPolicy retryPolicy;
     Clock clock;
     std::chrono::milliseconds clockOffset{0};
-    qint64 readBufferSize = 1 << 20;
+    qint64 readBufferSize = 256 << 10;
     std::chrono::milliseconds transferTimeout{60'000};
 };
 
@@ -121,6 +121,10 @@ private:
     void sendAttempt();
     void onReadyRead();
     bool writeToSink(QNetworkReply *reply); // false when it failed and aborted the reply
+    bool readIntoSink(QNetworkReply *reply, QString *error); // a sink that lends buffers
+    void onSinkReady();
+    bool readingHeld() const { return m_readTimer.isActive() || m_sinkFull; }
+    void failLocally(QNetworkReply *reply, const QString &error);
     void onReplyFinished();
     void handleFailure(const GlacierError &error,
                        const QList<QNetworkReply::RawHeaderPair> &headers);
@@ -128,6 +132,7 @@ private:
                           const QList<QNetworkReply::RawHeaderPair> &headers);
     bool rewindForRetry(GlacierError *error);
     bool mayRetry(const GlacierError &error) const;
+    void releaseSink(); // no more calls into it: the caller may delete it now
     void finishWithError(const GlacierError &error);
     void finishWithSuccess(const HttpResponse &response);
 
@@ -146,6 +151,7 @@ private:
     bool m_sinkBegun = false;
     bool m_sinkDirty = false;
     bool m_finishDeferred = false; // the reply finished while reading was paused
+    bool m_sinkFull = false;       // the sink has no buffer free: reading waits for it
     bool m_skewCorrected = false;
     bool m_aborted = false;
     bool m_done = false;

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <functional>
+#include <span>
 
 QT_BEGIN_NAMESPACE
 class QIODevice;
@@ -28,6 +29,24 @@ public:
     // limit). It reads nothing more for that long, without blocking the thread: the unread
     // bytes fill the reply's bounded read buffer and TCP then slows the sender. 0: read on.
     virtual qint64 takeReadDelayMs() { return 0; }
+
+    // Optional buffer lending, for sinks that write on other threads. When lendsBuffers() is
+    // true the client reads the body straight into writeBuffer() (the body is copied once, out
+    // of the reply, into memory the sink reuses) and hands each piece over with
+    // commitBuffer(size), which makes the same checks as write(). An empty writeBuffer() means
+    // the sink is full: the client stops reading that reply (the unread bytes wait in its
+    // bounded read buffer, then TCP slows the sender) until the sink calls the callback given
+    // to setReadyCallback(), on the client's thread. Memory stays bounded whatever the size.
+    virtual bool lendsBuffers() const { return false; }
+    virtual std::span<char> writeBuffer() { return {}; }
+    virtual bool commitBuffer(qint64 size, QString *error)
+    {
+        Q_UNUSED(size);
+        *error = QStringLiteral("the sink lends no buffers");
+        return false;
+    }
+    // An empty function clears it; the client does so before it reports its end.
+    virtual void setReadyCallback(std::function<void()> ready) { Q_UNUSED(ready); }
 };
 
 // Writes into an open QIODevice from its position at construction; reset() seeks back there

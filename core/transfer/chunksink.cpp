@@ -2,15 +2,18 @@
 
 #include "partfile.h"
 #include "ratelimiter.h"
+#include "streamwriter.h"
 
 #include <QRegularExpression>
+#include <QTimer>
 
 #include <utility>
 
 namespace thaw::transfer {
 
 ChunkSink::ChunkSink(PartFile *file, qint64 outputSize, qint64 streamStart, qint64 streamEnd,
-                     std::vector<crypto::Chunk> targets, RateLimiter *limiter)
+                     std::vector<crypto::Chunk> targets, RateLimiter *limiter, QThreadPool *pool,
+                     SinkBuffers buffers)
     : m_file(file)
     , m_limiter(limiter)
     , m_outputSize(outputSize)
@@ -18,7 +21,17 @@ ChunkSink::ChunkSink(PartFile *file, qint64 outputSize, qint64 streamStart, qint
     , m_streamEnd(streamEnd)
     , m_targets(std::move(targets))
     , m_hashers(m_targets.size())
-{}
+{
+    if (pool) {
+        m_writer = std::make_unique<StreamWriter>(
+            pool, buffers.count, buffers.size, streamStart,
+            [this](qint64 position, const char *data, qint64 size, QString *error) {
+                return process(position, data, size, error);
+            });
+    }
+}
+
+ChunkSink::~ChunkSink() = default; // the writer waits for the piece it is processing
 
 bool ChunkSink::begin(const glacier::JobOutputMetadata &metadata, QString *error)
 {
@@ -48,40 +61,113 @@ bool ChunkSink::begin(const glacier::JobOutputMetadata &metadata, QString *error
     return true;
 }
 
-bool ChunkSink::write(QByteArrayView data, QString *error)
+bool ChunkSink::take(qint64 size, QString *error)
 {
-    if (m_received + data.size() > length()) {
+    if (m_received + size > length()) {
         m_replyMismatch = true;
         *error = QStringLiteral("the answer holds more than the %1 bytes asked for").arg(length());
         return false;
     }
-    const qint64 size = data.size();
-    qint64 position = m_streamStart + m_received;
     m_received += size;
     m_totalReceived += size;
-    while (!data.isEmpty()) {
+    if (m_limiter)
+        m_readDelayMs = m_limiter->take(size);
+    return true;
+}
+
+bool ChunkSink::write(QByteArrayView data, QString *error)
+{
+    if (m_writer) {
+        *error = QStringLiteral("write() on a sink that lends buffers");
+        return false;
+    }
+    const qint64 position = m_streamStart + m_received;
+    return take(data.size(), error) && process(position, data.data(), data.size(), error);
+}
+
+std::span<char> ChunkSink::writeBuffer()
+{
+    return m_writer ? m_writer->space() : std::span<char>();
+}
+
+bool ChunkSink::commitBuffer(qint64 size, QString *error)
+{
+    if (const std::optional<QString> failed = m_writer->error()) {
+        *error = *failed;
+        return false;
+    }
+    if (!take(size, error))
+        return false;
+    m_writer->fill(size);
+    if (m_received == length())
+        m_writer->flush(); // the body is complete: its last piece goes now
+    return true;
+}
+
+void ChunkSink::setReadyCallback(std::function<void()> ready)
+{
+    if (m_writer)
+        m_writer->setReadyCallback(std::move(ready));
+}
+
+void ChunkSink::whenDrained(std::function<void()> then)
+{
+    if (m_writer)
+        m_writer->whenIdle(std::move(then));
+    else
+        QTimer::singleShot(0, std::move(then));
+}
+
+std::optional<QString> ChunkSink::writeError() const
+{
+    return m_writer ? m_writer->error() : std::nullopt;
+}
+
+void ChunkSink::startWriteback(qint64 offset, qint64 size, qint64 targetEnd)
+{
+    // Starts the writeback of what was written, so that the sync before the journal finds little
+    // to do: a few MiB at a time (each request is a trip to the device), and each target's end.
+    constexpr qint64 Batch = 4 << 20;
+    const auto submit = [this] {
+        if (m_writebackFrom >= 0 && m_writebackEnd > m_writebackFrom)
+            m_file->startWriteback(m_writebackFrom, m_writebackEnd - m_writebackFrom);
+        m_writebackFrom = m_writebackEnd;
+    };
+    if (m_writebackEnd != offset) { // the first write, or past a gap
+        submit();
+        m_writebackFrom = offset;
+    }
+    m_writebackEnd = offset + size;
+    if (m_writebackEnd - m_writebackFrom >= Batch || m_writebackEnd == targetEnd)
+        submit();
+}
+
+bool ChunkSink::process(qint64 position, const char *data, qint64 size, QString *error)
+{
+    while (size > 0) {
         while (m_current < m_targets.size()
                && m_targets[m_current].offset + m_targets[m_current].length <= position) {
             ++m_current;
         }
-        qint64 take = data.size();
-        if (m_current == m_targets.size()) {
+        if (m_current == m_targets.size())
             break; // past the last target: nothing more to keep
-        }
+        qint64 take = size;
         const crypto::Chunk &target = m_targets[m_current];
         if (position < target.offset) {
             take = qMin(take, target.offset - position); // a gap: skip
         } else {
             take = qMin(take, target.offset + target.length - position);
-            if (!m_file->writeAt(position, data.data(), take, error))
+            // Hashed first: the hash reads the piece into this core's cache, and the copy into
+            // the page cache that follows finds it there.
+            m_hashers[m_current].addData(data, take);
+            if (!m_file->writeAt(position, data, take, error))
                 return false;
-            m_hashers[m_current].addData(data.data(), take);
+            startWriteback(position, take, target.offset + target.length);
         }
         position += take;
-        data = data.sliced(take);
+        data += take;
+        size -= take;
     }
-    if (m_limiter)
-        m_readDelayMs = m_limiter->take(size);
     return true;
 }
 
@@ -92,8 +178,12 @@ qint64 ChunkSink::takeReadDelayMs()
 
 bool ChunkSink::reset(QString *)
 {
+    if (m_writer)
+        m_writer->restart(m_streamStart); // waits for the pieces in flight
     m_hashers = std::vector<crypto::TreeHasher>(m_targets.size());
     m_current = 0;
+    m_writebackFrom = -1;
+    m_writebackEnd = -1;
     m_received = 0;
     m_checksum.reset();
     return true;
@@ -101,6 +191,8 @@ bool ChunkSink::reset(QString *)
 
 std::vector<crypto::TreeHash> ChunkSink::finish()
 {
+    if (m_writer)
+        m_writer->waitIdle();
     std::vector<crypto::TreeHash> hashes;
     hashes.reserve(m_hashers.size());
     for (crypto::TreeHasher &hasher : m_hashers)

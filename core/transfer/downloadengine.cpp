@@ -5,6 +5,7 @@
 #include "fetchfailure.h"
 #include "fetchslots.h"
 #include "finalcheck.h"
+#include "journalsaver.h"
 #include "keptchunks.h"
 #include "preflight.h"
 #include "publishoutput.h"
@@ -20,6 +21,11 @@ using glacier::Result;
 namespace {
 
 constexpr int ProgressIntervalMs = 250;
+// Each stream reads into 8 buffers of 128 KiB: the writer works on some while the network fills
+// the others, and a piece is still in the CPU's cache when it is hashed and copied to the page
+// cache (measured: 4 x 1 MiB cost ~30 % more CPU per byte). 1 MiB per stream, whatever the
+// chunk size.
+constexpr SinkBuffers StreamBuffers{8, 128 << 10};
 
 } // namespace
 
@@ -30,6 +36,9 @@ DownloadEngine::DownloadEngine(glacier::GlacierClient *client, DownloadOptions o
     , m_options(std::move(options))
 {
     m_result.outputPath = m_options.outputPath;
+    // One thread per stream, so that no stream's writer waits behind another's.
+    m_workers.setMaxThreadCount(qMax(1, m_options.parallel));
+    m_saver = std::make_unique<JournalSaver>(&m_part, journalPath(m_options.outputPath));
     if (m_options.limitRate > 0)
         m_limiter.emplace(m_options.limitRate);
     m_progressTimer.setInterval(ProgressIntervalMs);
@@ -49,6 +58,8 @@ DownloadEngine::~DownloadEngine()
         for (std::size_t i = 0; i < m_fetches.size(); ++i)
             m_options.slots->release();
     }
+    m_fetches.clear(); // their writers finish with the .part before it closes
+    m_saver.reset();
 }
 
 QString DownloadEngine::partPath(const QString &outputPath)
@@ -203,7 +214,8 @@ void DownloadEngine::schedule()
             startFetch(pending, false);
     } else {
         for (int index : pending) {
-            if (int(m_fetches.size()) >= qMax(1, m_options.parallel) || !takeSlot())
+            if (int(m_fetches.size()) + m_awaitingJournal >= qMax(1, m_options.parallel)
+                || !takeSlot())
                 break;
             startFetch({index}, true);
         }
@@ -222,8 +234,9 @@ void DownloadEngine::startFetch(std::vector<int> chunks, bool ranged)
     const qint64 start = ranged ? targets.front().offset : 0;
     const qint64 end = ranged ? targets.back().offset + targets.back().length : m_target.size;
     Fetch fetch;
-    fetch.sink = std::make_unique<ChunkSink>(&m_part, m_target.size, start, end, targets,
-                                             m_limiter ? &*m_limiter : nullptr);
+    fetch.sink
+        = std::make_unique<ChunkSink>(&m_part, m_target.size, start, end, targets,
+                                      m_limiter ? &*m_limiter : nullptr, &m_workers, StreamBuffers);
     fetch.chunks = std::move(chunks);
     fetch.ranged = ranged;
     const int id = m_nextFetchId++;
@@ -245,20 +258,36 @@ void DownloadEngine::startFetch(std::vector<int> chunks, bool ranged)
 
 void DownloadEngine::onFetchDone(int fetchId, const Result<JobOutputResult> &result)
 {
+    auto it = m_fetches.find(fetchId);
+    if (it == m_fetches.end())
+        return;
+    it->second.result = result;
+    // The last pieces may still be on their way to the .part: the fetch ends once they are in.
+    QPointer<DownloadEngine> self(this);
+    it->second.sink->whenDrained([self, fetchId] {
+        if (self)
+            self->onFetchDrained(fetchId);
+    });
+}
+
+void DownloadEngine::onFetchDrained(int fetchId)
+{
     auto node = m_fetches.extract(fetchId);
     if (node.empty())
         return;
     Fetch &fetch = node.mapped();
+    Result<JobOutputResult> result = std::move(*fetch.result);
     if (m_options.slots)
         m_options.slots->release(); // queued: other engines schedule from the event loop
     m_result.bytesDownloaded += fetch.sink->totalReceived();
     for (int index : fetch.chunks)
         m_book.setState(index, ChunkState::Pending);
 
+    const std::optional<QString> writeError = fetch.sink->writeError();
     if (m_stopping || fetch.paused || (m_wholeBody && fetch.ranged)) {
         // Keep what arrived whole and verified even so; the rest waits for the next run.
         QString why;
-        const bool kept = result
+        const bool kept = result && !writeError
                           && checkFetch(*fetch.sink, fetch.chunks, fetch.ranged, m_book, &why)
                                  == DownloadError::None;
         if (m_stopping) {
@@ -293,14 +322,18 @@ void DownloadEngine::onFetchDone(int fetchId, const Result<JobOutputResult> &res
         }
         return;
     }
+    if (writeError) {
+        stop(DownloadError::LocalIo, *writeError);
+        return;
+    }
     QString why;
     const DownloadError kind = checkFetch(*fetch.sink, fetch.chunks, fetch.ranged, m_book, &why);
     if (kind != DownloadError::None) {
         retryChunks(fetch.chunks, kind, why);
         return;
     }
-    if (recordVerified())
-        schedule();
+    recordVerifiedLater();
+    schedule();
 }
 
 void DownloadEngine::retryChunks(const std::vector<int> &chunks, DownloadError kind,
@@ -333,16 +366,25 @@ bool DownloadEngine::recordVerified()
     return false;
 }
 
+void DownloadEngine::recordVerifiedLater()
+{
+    ++m_awaitingJournal;
+    m_saver->save(journal(), [this](bool ok, const QString &error, qint64 partMtimeNs) {
+        m_awaitingJournal = qMax(0, m_awaitingJournal - 1);
+        if (!ok) {
+            stop(DownloadError::LocalIo, error);
+            return;
+        }
+        m_journalPartMtimeNs = partMtimeNs;
+        schedule();
+    });
+}
+
 bool DownloadEngine::saveJournal(QString *error)
 {
-    if (!m_part.syncData(error))
-        return false;
-    DownloadJournal record = journal();
-    record.partModificationTimeNs = m_part.modificationTimeNs();
-    if (!record.save(journalPath(m_options.outputPath), error))
-        return false;
-    m_journalPartMtimeNs = record.partModificationTimeNs;
-    return true;
+    // It covers every verified chunk, so the saves still in the queue are dropped.
+    m_awaitingJournal = 0;
+    return m_saver->saveNow(journal(), &m_journalPartMtimeNs, error);
 }
 
 DownloadJournal DownloadEngine::journal() const
@@ -376,6 +418,10 @@ void DownloadEngine::abortFetches()
 
 void DownloadEngine::complete()
 {
+    // Every chunk is in: the last journal saves are of no use now, and must not run after the
+    // rename below removes the journal.
+    m_saver->cancel();
+    m_awaitingJournal = 0;
     setState(DownloadState::Verifying);
     const FinalCheck check
         = checkWholeOutput(m_book, m_target.expectedTreeHash, journalPath(m_options.outputPath),

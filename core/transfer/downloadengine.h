@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <map>
@@ -21,6 +22,7 @@
 namespace thaw::transfer {
 
 class ChunkSink;
+class JournalSaver;
 
 // Restores one job's output to a file: Describe Job for its size and hash, a plan of
 // tree-hash-aligned chunks, `parallel` ranged GETs streamed into `<name>.part`, each chunk
@@ -28,6 +30,8 @@ class ChunkSink;
 // that running it again resumes, then the whole checked against the job's tree hash and renamed
 // into place. pause() aborts the fetches in flight and resume() goes on in the same engine from
 // the verified chunks. Emits finished() exactly once, from the event loop, with the result.
+// The engine's thread only moves the body from the network into buffers: writing to the .part,
+// hashing, syncing and saving the journal run on worker threads (see README.md).
 class DownloadEngine final : public QObject
 {
     Q_OBJECT
@@ -71,6 +75,8 @@ private:
         std::vector<int> chunks; // indexes of its target chunks
         bool ranged = true;      // false: the whole output, after the server ignored Range
         bool paused = false;     // aborted by pause(): its end is no failure
+        // The GET's outcome, set when it ended; the fetch ends once its sink has drained.
+        std::optional<glacier::Result<glacier::JobOutputResult>> result;
     };
 
     void onJobDescribed(const glacier::Result<glacier::JobDescription> &job);
@@ -79,9 +85,11 @@ private:
     void schedule();
     void startFetch(std::vector<int> chunks, bool ranged);
     void onFetchDone(int fetchId, const glacier::Result<glacier::JobOutputResult> &result);
+    void onFetchDrained(int fetchId); // every byte of the fetch is written and hashed
     void retryChunks(const std::vector<int> &chunks, DownloadError kind, const QString &why);
     bool recordVerified();            // saveJournal(), stopping the download when it fails
-    bool saveJournal(QString *error); // sync the .part, then the journal
+    void recordVerifiedLater();       // the same off this thread; the stream waits for it
+    bool saveJournal(QString *error); // sync the .part, then the journal, here and now
     void abortFetches();
     void complete();
     void stop(DownloadError kind, const QString &message);
@@ -97,9 +105,14 @@ private:
     DownloadResult m_result;
     JobOutputTarget m_target;
     ChunkBook m_book;
+    PartFile m_part;
+    QThreadPool m_workers; // writes and hashes the bodies, one stream at a time each
+    std::unique_ptr<JournalSaver> m_saver;
     std::map<int, Fetch> m_fetches;
     int m_nextFetchId = 0;
-    PartFile m_part;
+    // Streams whose verified chunk waits for its journal save: each holds its place among the
+    // `parallel` fetches, so a crash loses at most one chunk per stream.
+    int m_awaitingJournal = 0;
     std::optional<RateLimiter> m_limiter;
     bool m_wholeBody = false; // the server ignored Range: fetch the rest in one GET
     bool m_described = false; // Describe Job has answered

@@ -117,6 +117,16 @@ bool PartFile::readAt(qint64 offset, char *data, qint64 size, QString *error) co
     return true;
 }
 
+void PartFile::startWriteback(qint64 offset, qint64 size)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+    ::sync_file_range(m_fd, off_t(offset), off_t(size), SYNC_FILE_RANGE_WRITE);
+#else
+    Q_UNUSED(offset);
+    Q_UNUSED(size);
+#endif
+}
+
 bool PartFile::syncData(QString *error)
 {
     if (::fdatasync(m_fd) != 0) {

@@ -7,6 +7,7 @@ namespace thaw::transfer {
 
 // The `<name>.part` file a download writes into: positional writes (pwrite) from any chunk,
 // preallocation, and the syncs the journal relies on. Errors come back as false with *error.
+// Reads, writes and syncs may run on several threads at once; open(), resize() and close() not.
 class PartFile final
 {
 public:
@@ -29,6 +30,9 @@ public:
     bool resize(qint64 size, QString *error);
     bool writeAt(qint64 offset, const char *data, qint64 size, QString *error);
     bool readAt(qint64 offset, char *data, qint64 size, QString *error) const;
+    // sync_file_range(SYNC_FILE_RANGE_WRITE): starts writing those bytes back without waiting,
+    // so that a later syncData() has little left to do. Only a hint: errors are ignored.
+    void startWriteback(qint64 offset, qint64 size);
     bool syncData(QString *error); // fdatasync: written bytes are durable
     bool syncAll(QString *error);  // fsync, before the final rename
 

@@ -21,9 +21,12 @@
 # (sync -f) so that no run pays for the writeback or discards of the previous one; curl's output
 # is fdatasync'ed after its timing, shown for information (thaw-cli's time includes its syncs).
 # Prints the best wall time of each, the ratio thaw/curl and Thaw's peak RSS (GNU time's %M, the
-# largest of the runs), and the load average.
+# largest of the runs), and the load average; and, to show where the time goes on a busy or
+# small machine, the CPU seconds (user + system) of each client and of the emulator serving it,
+# per run. Each target is reported as met or missed.
 # Targets: ratio <= 1.1 (verifying every chunk costs at most 10 % over a plain GET) and peak
 # RSS <= 64 MiB (memory is bounded, not proportional to the output).
+# THAW_ARGS (e.g. "--parallel 2 --chunk-size 32") is added to thaw-cli download's arguments.
 # Needs curl, openssl and /usr/bin/time (Debian packages curl, openssl and time; all in
 # packaging/install-deps.sh --tests) and about 3 x SIZE GiB free in ${TMPDIR:-/tmp}
 # (source, the emulator's copy, one output at a time). Exits 1 when a target is missed.
@@ -33,6 +36,7 @@ set -euo pipefail
 build_dir=${1:-build}
 size_gib=${2:-4}
 runs=${RUNS:-3}
+read -r -a thaw_args <<<"${THAW_ARGS:-}"
 me=restore.sh
 cli="$build_dir/app/cli/thaw-cli"
 emulator="$build_dir/emulator/thaw-emulator"
@@ -60,8 +64,10 @@ unset AWS_SESSION_TOKEN AWS_PROFILE
 if [[ ! -f $file || $(stat -c %s "$file") -ne $size ]]; then
     echo "creating $file ..."
     # AES-CTR keystream: random-looking bytes at GB/s (head -c from /dev/urandom is far slower)
-    openssl enc -aes-128-ctr -pass pass:thaw-restore-bench -nosalt -pbkdf2 </dev/zero 2>/dev/null \
-        | head -c "$size" >"$file.part"
+    # (openssl ends on SIGPIPE once head has enough: the size is checked instead)
+    { openssl enc -aes-128-ctr -pass pass:thaw-restore-bench -nosalt -pbkdf2 </dev/zero 2>/dev/null \
+        || true; } | head -c "$size" >"$file.part"
+    [[ $(stat -c %s "$file.part") -eq $size ]] || { echo "$me: could not create $file" >&2; exit 2; }
     mv "$file.part" "$file"
     rm -rf "$data" "$id_file" # a new source invalidates the seeded copy
 fi
@@ -125,6 +131,10 @@ path=/-/vaults/bench/jobs/$job_id/output
 
 cat "$file" "$data/archives/$archive_id.data" >/dev/null # warm the page cache
 
+# cpu_ticks PID: user + system clock ticks of a process so far
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+ticks_per_s=$(getconf CLK_TCK)
+ticks_to_s() { awk -v t="$1" -v h="$ticks_per_s" 'BEGIN { printf "%.2f", t / h }'; }
 # elapsed START_NS END_NS: seconds with 3 decimals
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 # is_less A B: A < B (floats)
@@ -135,24 +145,27 @@ for ((run = 1; run <= runs; run++)); do
     # thaw-cli download, default chunk size and parallelism
     rm -f "$out_thaw" "$out_thaw.part" "$out_thaw.part.journal"
     sync -f "$tmp" # neither tool waits for the writeback (or discards) of the previous run
+    emu_before=$(cpu_ticks "$emu_pid")
     start=$(date +%s%N)
-    if ! /usr/bin/time -f '%e %M' -o "$tmp/thaw-restore-bench.time" \
+    if ! /usr/bin/time -f '%e %M %U %S' -o "$tmp/thaw-restore-bench.time" \
         "${thaw[@]}" download --vault-name bench --job-id "$job_id" --out "$out_thaw" \
-        >"$tmp/thaw-restore-bench.summary"; then
+        ${thaw_args[@]+"${thaw_args[@]}"} >"$tmp/thaw-restore-bench.summary"; then
         echo "$me: thaw-cli download failed:" >&2
         cat "$tmp/thaw-restore-bench.summary" >&2
         exit 1
     fi
     end=$(date +%s%N)
+    emu_cpu=$(ticks_to_s $(($(cpu_ticks "$emu_pid") - emu_before)))
     t=$(elapsed "$start" "$end")
     summary=$(cat "$tmp/thaw-restore-bench.summary")
     rm -f "$tmp/thaw-restore-bench.summary"
     grep -q '"Verified": true' <<<"$summary" \
         || { echo "$me: thaw-cli download not verified:" >&2; echo "$summary" >&2; exit 1; }
     kib=$(tail -n 1 "$tmp/thaw-restore-bench.time" | awk '{ print $2 }')
+    cpu=$(tail -n 1 "$tmp/thaw-restore-bench.time" | awk '{ printf "%.2f", $3 + $4 }')
     rm -f "$tmp/thaw-restore-bench.time"
     ((kib > rss_kib)) && rss_kib=$kib
-    echo "run $run: thaw-cli download $t s, peak RSS $((kib / 1024)) MiB"
+    echo "run $run: thaw-cli download $t s, peak RSS $((kib / 1024)) MiB, CPU $cpu s (emulator $emu_cpu s)"
     if [[ -z $thaw_best ]] || is_less "$t" "$thaw_best"; then thaw_best=$t; fi
     rm -f "$out_thaw"
 
@@ -162,10 +175,15 @@ for ((run = 1; run <= runs; run++)); do
     amz_date=$(date -u +%Y%m%dT%H%M%SZ)
     auth=$(printf 'GET %s HTTP/1.1\nHost: 127.0.0.1:%s\nx-amz-glacier-version: 2012-06-01\nX-Amz-Date: %s\n\n' \
         "$path" "$port" "$amz_date" | "$cli" sign --region us-east-1 --service glacier | tail -n 1)
+    emu_before=$(cpu_ticks "$emu_pid")
     start=$(date +%s%N)
-    code=$(curl -sS -o "$out_curl" -w '%{http_code}' -H 'x-amz-glacier-version: 2012-06-01' \
+    code=$(/usr/bin/time -f '%U %S' -o "$tmp/thaw-restore-bench.time" \
+        curl -sS -o "$out_curl" -w '%{http_code}' -H 'x-amz-glacier-version: 2012-06-01' \
         -H "X-Amz-Date: $amz_date" -H "Authorization: $auth" "$endpoint$path")
     end=$(date +%s%N)
+    emu_cpu=$(ticks_to_s $(($(cpu_ticks "$emu_pid") - emu_before)))
+    cpu=$(tail -n 1 "$tmp/thaw-restore-bench.time" | awk '{ printf "%.2f", $1 + $2 }')
+    rm -f "$tmp/thaw-restore-bench.time"
     t=$(elapsed "$start" "$end")
     start=$(date +%s%N)
     sync -d "$out_curl" # for information only: curl leaves its bytes in the page cache
@@ -173,7 +191,7 @@ for ((run = 1; run <= runs; run++)); do
     s=$(elapsed "$start" "$end")
     [[ $code == 200 ]] || { echo "$me: curl got HTTP $code:" >&2; head -c 2000 "$out_curl" >&2; exit 1; }
     cmp -s "$out_curl" "$file" || { echo "$me: curl's output differs from $file" >&2; exit 1; }
-    echo "run $run: curl                $t s (then fdatasync of its output: $s s)"
+    echo "run $run: curl                $t s, CPU $cpu s (emulator $emu_cpu s; then fdatasync of its output: $s s)"
     if [[ -z $curl_best ]] || is_less "$t" "$curl_best"; then curl_best=$t curl_sync=$s; fi
     rm -f "$out_curl"
 done
@@ -185,12 +203,14 @@ rate() { awk -v s="$size" -v t="$1" 'BEGIN { printf "%.0f MB/s", s / t / 1e6 }';
 
 echo "output:               $size_gib GiB job output served by thaw-emulator on 127.0.0.1 (page cache warm), $(nproc) cores"
 echo "load average:         $(cut -d' ' -f1-3 /proc/loadavg)   (other work on the machine skews the ratio)"
-echo "thaw chunks:          $(field Chunks) x $(field ChunkSizeMiB) MiB, parallel 4 (defaults), verified by $(field VerifiedBy)"
+echo "thaw chunks:          $(field Chunks) x $(field ChunkSizeMiB) MiB, ${THAW_ARGS:-default parallelism}, verified by $(field VerifiedBy)"
 echo "thaw-cli download:    $thaw_best s (best of $runs, $(rate "$thaw_best"))"
 echo "curl:                 $curl_best s (best of $runs, $(rate "$curl_best"); its output still in the page cache, fdatasync after: $curl_sync s, not counted)"
-echo "ratio thaw/curl:      $ratio   (target <= 1.10)"
-echo "thaw peak RSS:        $rss_mib MiB   (target <= 64 MiB)"
-if awk -v r="$ratio" -v k="$rss_kib" 'BEGIN { exit !(r <= 1.1 && k <= 64 * 1024) }'; then
+ratio_met=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.1) ? "met" : "MISSED" }')
+rss_met=$(awk -v k="$rss_kib" 'BEGIN { print (k <= 64 * 1024) ? "met" : "MISSED" }')
+echo "ratio thaw/curl:      $ratio   (target <= 1.10: $ratio_met)"
+echo "thaw peak RSS:        $rss_mib MiB   (target <= 64 MiB: $rss_met)"
+if [[ $ratio_met == met && $rss_met == met ]]; then
     echo "result:               targets met"
 else
     echo "result:               TARGETS MISSED"

@@ -602,6 +602,94 @@ private Q_SLOTS:
                  qPrintable(QString::number(timer.elapsed())));
     }
 
+    // A sink that lends its buffers is read into directly; while it has no room the reply is
+    // not read (back-pressure), and its ready callback resumes reading, also after the reply
+    // has finished meanwhile. An abort while held ends the call at once.
+    void lendingSinkHoldsReading_data()
+    {
+        QTest::addColumn<bool>("abortWhileHeld");
+        QTest::newRow("read to the end") << false;
+        QTest::newRow("aborted while held") << true;
+    }
+    void lendingSinkHoldsReading()
+    {
+        QFETCH(bool, abortWhileHeld);
+        constexpr qsizetype Room = 600; // bytes the sink takes before it is full
+        struct LendingSink final : JobOutputSink
+        {
+            QByteArray received;
+            char buffer[256];
+            qsizetype outstanding = 0;
+            int starved = 0;
+            std::function<void()> ready;
+            bool begin(const JobOutputMetadata &, QString *) override { return true; }
+            bool write(QByteArrayView, QString *error) override
+            {
+                *error = QStringLiteral("write() on a sink that lends buffers");
+                return false;
+            }
+            bool reset(QString *) override
+            {
+                received.clear();
+                outstanding = 0;
+                return true;
+            }
+            bool lendsBuffers() const override { return true; }
+            std::span<char> writeBuffer() override
+            {
+                if (outstanding >= Room) {
+                    ++starved;
+                    return {};
+                }
+                return {buffer, std::size_t(qMin<qsizetype>(sizeof buffer, Room - outstanding))};
+            }
+            bool commitBuffer(qint64 size, QString *) override
+            {
+                received.append(buffer, size);
+                outstanding += size;
+                return true;
+            }
+            void setReadyCallback(std::function<void()> callback) override
+            {
+                ready = std::move(callback);
+            }
+            void release()
+            {
+                outstanding = 0;
+                if (ready)
+                    ready();
+            }
+        };
+        const QByteArray body = QByteArray("abcdefghij").repeated(400);
+        m_network->enqueue(FakeResponse::bytes(200, body, 1000));
+        LendingSink sink;
+        Waiter<JobOutputResult> waiter;
+        QPointer<GlacierOperation> operation = client().getJobOutput(
+            QStringLiteral("v"), QStringLiteral("j"), std::nullopt, &sink, waiter.callback());
+        int releases = 0;
+        while (sink.received.size() < body.size()) {
+            QTRY_VERIFY_WITH_TIMEOUT(sink.starved > releases, 5000);
+            // Held: every further piece of the reply stays unread until the sink has room.
+            QCOMPARE(sink.received.size(), Room * (releases + 1));
+            QVERIFY(!waiter.result);
+            if (abortWhileHeld) {
+                operation->abort();
+                WAIT_FOR(waiter);
+                QCOMPARE(waiter.result->error().code, QLatin1String(AbortedCode));
+                QVERIFY(!sink.ready); // released: the sink may go now
+                return;
+            }
+            ++releases;
+            sink.release();
+        }
+        WAIT_FOR(waiter);
+        QVERIFY2(waiter.result->ok(), qPrintable(messageOf(*waiter.result)));
+        QCOMPARE(sink.received, body);
+        QCOMPARE(waiter.result->value().bytesWritten, body.size());
+        QCOMPARE(releases, int(body.size() / Room));
+        QVERIFY(!sink.ready);
+    }
+
     void resetMidBodyRestartsSink()
     {
         const QByteArray body = QByteArray("0123456789").repeated(500);

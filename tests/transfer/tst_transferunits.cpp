@@ -1,15 +1,25 @@
 // The restore engine's pure pieces: the journal's format and matching, the chunk-size rule,
-// what a job description says about its output, the token bucket, the chunk sink's checks.
+// what a job description says about its output, the token bucket, the chunk sink's checks; and
+// its worker-thread pieces: the stream writer's order and back-pressure, the chunk sink on a
+// thread pool, the journal saver's merging.
 #include "core/crypto/treehasher.h"
 #include "core/transfer/chunksink.h"
 #include "core/transfer/downloadjournal.h"
+#include "core/transfer/journalsaver.h"
 #include "core/transfer/outputplan.h"
 #include "core/transfer/partfile.h"
 #include "core/transfer/ratelimiter.h"
+#include "core/transfer/streamwriter.h"
 
 #include <QFile>
+#include <QMutex>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+
+#include <algorithm>
+#include <cstring>
 
 using namespace thaw;
 using namespace thaw::transfer;
@@ -298,6 +308,185 @@ private Q_SLOTS:
         QByteArray before(16, Qt::Uninitialized);
         QVERIFY(part.readAt(0, before.data(), before.size(), &error));
         QCOMPARE(before, QByteArray(16, '\0'));
+    }
+
+    // Pieces reach the function in order, at their positions; with every buffer taken, space()
+    // is empty until one frees up, and the ready callback says when.
+    void streamWriterBackPressure()
+    {
+        QThreadPool pool;
+        pool.setMaxThreadCount(1);
+        QSemaphore blocked;
+        pool.start([&blocked] { blocked.acquire(); }); // holds the only thread
+        QMutex mutex;
+        QByteArray seen;
+        QList<qint64> positions;
+        StreamWriter writer(&pool, 2, 4, 100,
+                            [&](qint64 position, const char *data, qint64 size, QString *) {
+                                QMutexLocker locker(&mutex);
+                                positions.append(position);
+                                seen.append(data, size);
+                                return true;
+                            });
+        int ready = 0;
+        writer.setReadyCallback([&ready] { ++ready; });
+        const auto put = [&writer](QByteArrayView bytes) {
+            const std::span<char> room = writer.space();
+            QVERIFY(qint64(room.size()) >= bytes.size());
+            std::memcpy(room.data(), bytes.data(), std::size_t(bytes.size()));
+            writer.fill(bytes.size());
+        };
+        put("ab");
+        put("cd"); // full: queued
+        put("efgh");
+        QVERIFY(writer.space().empty()); // both buffers wait for the blocked thread
+        QVERIFY(!writer.isIdle());
+        QCOMPARE(ready, 0);
+        blocked.release();
+        QTRY_VERIFY(ready == 1);
+        put("ij");
+        writer.flush();
+        bool idle = false;
+        writer.whenIdle([&idle] { idle = true; });
+        QVERIFY(!idle); // never from inside the call
+        QTRY_VERIFY(idle);
+        QCOMPARE(seen, QByteArray("abcdefghij"));
+        QCOMPARE(positions, (QList<qint64>{100, 104, 108}));
+        QVERIFY(!writer.error());
+    }
+
+    // A failing piece stops the stream: the error stays, later pieces are dropped.
+    void streamWriterError()
+    {
+        QThreadPool pool;
+        int calls = 0;
+        StreamWriter writer(&pool, 4, 2, 0, [&calls](qint64, const char *, qint64, QString *error) {
+            if (++calls == 2) {
+                *error = "disk full";
+                return false;
+            }
+            return true;
+        });
+        for (int i = 0; i < 4; ++i) {
+            const std::span<char> room = writer.space();
+            QVERIFY(!room.empty());
+            writer.fill(2);
+        }
+        writer.waitIdle();
+        QCOMPARE(writer.error().value_or(QString()), QString("disk full"));
+        QCOMPARE(calls, 2);
+        writer.restart(0);
+        QVERIFY(!writer.error());
+    }
+
+    // On a thread pool the sink lends buffers, writes and hashes there, and reports when the
+    // bytes are in; the result is the same as the synchronous sink's.
+    void chunkSinkOnPool_data()
+    {
+        QTest::addColumn<qint64>("streamStart");
+        QTest::addColumn<qint64>("streamEnd");
+        QTest::newRow("exact range") << qint64(1048576) << qint64(2097152);
+        QTest::newRow("whole body, middle target") << qint64(0) << qint64(3145728);
+    }
+    void chunkSinkOnPool()
+    {
+        QFETCH(qint64, streamStart);
+        QFETCH(qint64, streamEnd);
+        QTemporaryDir dir;
+        PartFile part;
+        QString error;
+        QVERIFY2(part.open(dir.filePath("f.part"), &error), qPrintable(error));
+        QVERIFY2(part.resize(3145728, &error), qPrintable(error));
+        QByteArray data(3145728, Qt::Uninitialized);
+        for (qsizetype i = 0; i < data.size(); ++i)
+            data[i] = char(i * 13 + i / 777);
+        QThreadPool pool;
+        ChunkSink sink(&part, 3145728, streamStart, streamEnd, {crypto::Chunk{1048576, 1048576}},
+                       nullptr, &pool, SinkBuffers{3, 65536});
+        QVERIFY(sink.lendsBuffers());
+        glacier::JobOutputMetadata metadata;
+        metadata.contentLength = streamEnd - streamStart;
+        QVERIFY2(sink.begin(metadata, &error), qPrintable(error));
+        const QByteArray body = data.mid(streamStart, streamEnd - streamStart);
+        bool ready = false;
+        sink.setReadyCallback([&ready] { ready = true; });
+        qsizetype at = 0;
+        while (at < body.size()) {
+            const std::span<char> room = sink.writeBuffer();
+            if (room.empty()) {
+                QTRY_VERIFY(ready); // the pool frees a buffer
+                ready = false;
+                continue;
+            }
+            // Odd pieces, so that buffers and the target's edges fall anywhere.
+            const qsizetype size
+                = std::min({qsizetype(room.size()), qsizetype(40000), body.size() - at});
+            std::memcpy(room.data(), body.constData() + at, std::size_t(size));
+            QVERIFY2(sink.commitBuffer(size, &error), qPrintable(error));
+            at += size;
+        }
+        QCOMPARE(sink.received(), body.size());
+        // One byte more than asked for is refused.
+        const std::span<char> extra = sink.writeBuffer();
+        if (!extra.empty()) {
+            QVERIFY(!sink.commitBuffer(1, &error));
+            QVERIFY(sink.replyMismatch());
+        }
+        bool drained = false;
+        sink.whenDrained([&drained] { drained = true; });
+        QTRY_VERIFY(drained);
+        QVERIFY(!sink.writeError());
+        const std::vector<crypto::TreeHash> hashes = sink.finish();
+        QVERIFY(hashes[0].root == crypto::TreeHasher::hash(data.mid(1048576, 1048576)).root);
+        QByteArray written(1048576, Qt::Uninitialized);
+        QVERIFY(part.readAt(1048576, written.data(), written.size(), &error));
+        QCOMPARE(written, data.mid(1048576, 1048576));
+        QByteArray before(16, Qt::Uninitialized);
+        QVERIFY(part.readAt(0, before.data(), before.size(), &error));
+        QCOMPARE(before, QByteArray(16, '\0'));
+    }
+
+    // Saves asked for while one runs are merged: every caller is answered, the newest record is
+    // the one on disk. saveNow() supersedes what is queued.
+    void journalSaverMerges()
+    {
+        QTemporaryDir dir;
+        PartFile part;
+        QString error;
+        QVERIFY2(part.open(dir.filePath("m.part"), &error), qPrintable(error));
+        const QString path = dir.filePath("m.part.journal");
+        JournalSaver saver(&part, path);
+        DownloadJournal record = sampleJournal();
+        QList<int> answered;
+        for (int i = 1; i <= 3; ++i) {
+            record.jobId = QString("job-%1").arg(i);
+            saver.save(record, [&answered, i](bool ok, const QString &, qint64 mtime) {
+                if (ok && mtime > 0)
+                    answered.append(i);
+            });
+        }
+        QVERIFY(saver.isBusy());
+        QTRY_COMPARE(answered, (QList<int>{1, 2, 3}));
+        QVERIFY(!saver.isBusy());
+        std::optional<DownloadJournal> loaded = DownloadJournal::load(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(loaded->jobId, QString("job-3"));
+        QCOMPARE(loaded->partModificationTimeNs, part.modificationTimeNs());
+
+        bool late = false;
+        record.jobId = "job-4";
+        saver.save(record, [&late](bool, const QString &, qint64) { late = true; });
+        record.jobId = "job-5";
+        saver.save(record, [&late](bool, const QString &, qint64) { late = true; });
+        record.jobId = "job-6";
+        qint64 mtime = -1;
+        QVERIFY2(saver.saveNow(record, &mtime, &error), qPrintable(error));
+        QCOMPARE(mtime, part.modificationTimeNs());
+        QCoreApplication::sendPostedEvents(); // the answer of the save that was running
+        QVERIFY(!late); // superseded: not answered, and never written after saveNow()
+        loaded = DownloadJournal::load(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(loaded->jobId, QString("job-6"));
     }
 };
 
