@@ -2,6 +2,7 @@
 #include "cliargs.h"
 #include "downloadcommand.h"
 #include "getjoboutputcommand.h"
+#include "inventorycommands.h"
 #include "jobcommands.h"
 #include "signcommand.h"
 #include "treehashcommand.h"
@@ -39,6 +40,8 @@ constexpr std::array commands{
     Command{"download", "Restore a job's output in verified, resumable chunks.",
             &thaw::cli::runDownload},
     Command{"upload-archive", "Upload a file as one archive.", &thaw::cli::runUploadArchive},
+    Command{"inventory", "Vault inventories: retrieve, fetch, import, list, export, diff.",
+            &thaw::cli::runInventory},
 };
 
 void printUsage(QTextStream &out)

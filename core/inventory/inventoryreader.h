@@ -1,0 +1,55 @@
+#pragma once
+
+#include "cacheresult.h"
+#include "inventorytypes.h"
+
+#include <memory>
+
+namespace thaw::inventory {
+
+class SqliteDatabase;
+
+// Reads the inventory cache. Thread-confined: it opens its own SQLite connection and must be
+// used only from the thread that called open() (create it inside a worker QThread for the GUI).
+// Every query uses an index: count/page/subfolders stay fast at 1,000,000 archives (measured in
+// core/inventory/README.md). Several readers and one importer may work on the same file at once
+// (WAL mode): a reader sees an import only once it has committed.
+class InventoryReader final
+{
+public:
+    // databasePath: defaultCachePath() (inventorycache.h) or a test's own file.
+    explicit InventoryReader(QString databasePath);
+    ~InventoryReader();
+    InventoryReader(const InventoryReader &) = delete;
+    InventoryReader &operator=(const InventoryReader &) = delete;
+
+    // Opens (and creates or upgrades) the cache. Called lazily by every query when not done.
+    CacheResult<bool> open();
+
+    // The cached inventories of a vault, newest InventoryDate first.
+    CacheResult<QList<InventorySummary>> inventories(const VaultKey &vault);
+    // Every cached inventory, of every vault (for the CLI and diagnostics).
+    CacheResult<QList<InventorySummary>> allInventories();
+    CacheResult<InventorySummary> inventory(qint64 inventoryId);
+
+    // How many archives match the query (filter and folder applied).
+    CacheResult<qint64> count(const ArchiveQuery &query);
+    // Rows [offset, offset + limit) of the query in its sort order (ties broken by row order).
+    CacheResult<QList<ArchiveRow>> page(const ArchiveQuery &query, qint64 offset, int limit);
+
+    // The immediate subfolders of `folder` ("" is the root) in the tree built from decoded
+    // paths, by name, with what is below each. The files at that level: page() with
+    // query.folder = folder.
+    CacheResult<QList<FolderEntry>> subfolders(qint64 inventoryId, const QString &folder);
+
+    // What was added and removed between two inventories (of any vaults; by archive id).
+    CacheResult<InventoryDiff> diff(qint64 fromInventoryId, qint64 toInventoryId);
+
+    const QString &databasePath() const { return m_path; }
+
+private:
+    QString m_path;
+    std::unique_ptr<SqliteDatabase> m_db;
+};
+
+} // namespace thaw::inventory
