@@ -1,0 +1,400 @@
+// TransferManager and TransfersView against thaw-emulator, offscreen, driven with QTest mouse
+// and key events: pause and resume, cancel with Delete, a failure with its reason, the
+// application restarted (TransferManager destroyed and made again on the same registry) with
+// the unfinished download coming back and completing verified from its journal, a job queued
+// until it is ready, open folder, and the preferences. The models stay under
+// QAbstractItemModelTester for the whole of each test.
+#include "ui/transfers/preferencesdialog.h"
+#include "ui/transfers/transfermanager.h"
+#include "ui/transfers/transfersmodel.h"
+#include "ui/transfers/transfersview.h"
+#include "uitestsupport.h"
+
+#include "core/transfer/downloadengine.h"
+#include "core/transfer/downloadregistry.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using namespace thaw;
+using namespace thaw::ui;
+
+namespace {
+
+constexpr qint64 MiB = 1 << 20;
+constexpr qint64 ArchiveSize = 16 * MiB;
+const QString kAccount = QStringLiteral("main");
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("THAW_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name);
+}
+
+// A view with both of its models under test for as long as it lives.
+struct ViewUnderTest
+{
+    TransfersView view;
+    QTableView *table;
+    QAbstractItemModelTester proxyTester;
+    QAbstractItemModelTester modelTester;
+    bool activated = false; // the window became active: shortcuts reach it
+
+    explicit ViewUnderTest(TransferManager &manager)
+        : view(manager)
+        , table(view.findChild<QTableView *>(QStringLiteral("transfersTable")))
+        , proxyTester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest)
+        , modelTester(qobject_cast<QSortFilterProxyModel *>(table->model())->sourceModel(),
+                      QAbstractItemModelTester::FailureReportingMode::QtTest)
+    {
+        view.resize(1200, 300);
+        view.show();
+        // Shortcuts (Delete) go to the active window only.
+        if (QTest::qWaitForWindowExposed(&view)) {
+            QApplication::setActiveWindow(&view);
+            activated = QTest::qWaitForWindowActive(&view);
+        }
+    }
+    QToolButton *button(const char *name) const
+    {
+        return view.findChild<QToolButton *>(QLatin1String(name));
+    }
+    void clickRow(int row) const
+    {
+        const QRect rect = table->visualRect(table->model()->index(row, TransfersModel::Name));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    }
+    QString cell(int row, int column) const
+    {
+        return table->model()->index(row, column).data().toString();
+    }
+};
+
+} // namespace
+
+class TestTransfersView final : public QObject
+{
+    Q_OBJECT
+
+    EmulatorVault m_emulator;
+    QNetworkAccessManager m_network;
+    TestClientProvider m_clients;
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    VaultRef vault() const { return {kAccount, EmulatorProcess::region(), m_emulator.vault}; }
+    QString registryPath() const { return m_dir->filePath(QStringLiteral("state/downloads.json")); }
+    TransferSettings settings() const
+    {
+        TransferSettings s;
+        s.downloadFolder = m_dir->path();
+        s.parallelChunks = 2;
+        return s;
+    }
+
+    // The job as Describe Job reports it (a new one each call; the emulator's delay is 0).
+    glacier::JobDescription newJob()
+    {
+        const QString jobId = m_emulator.initiate();
+        std::optional<glacier::JobDescription> job;
+        m_clients.client(kAccount, {})->describeJob(
+            m_emulator.vault, jobId, [&](glacier::Result<glacier::JobDescription> r) {
+                if (r.ok())
+                    job = r.value();
+            });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(job.has_value(), 10000); }();
+        return job.value_or(glacier::JobDescription{});
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString error;
+        QVERIFY2(m_emulator.start(ArchiveSize, 21, {}, &error), qPrintable(error));
+        m_clients.add(kAccount, &m_network, m_emulator.emulator.baseUrl());
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_emulator.control->clearFaults());
+        QVERIFY(m_emulator.control->resetCounters());
+    }
+
+    void pauseAndResumeWithTheButtons()
+    {
+        const glacier::JobDescription job = newJob();
+        QVERIFY(!job.jobId.isEmpty());
+        QVERIFY(m_emulator.control->setFaults({{"bandwidth", double(MiB)}}));
+        TransferManager manager(m_clients, settings(), registryPath());
+        ViewUnderTest ui(manager);
+        const QString path = m_dir->filePath(QStringLiteral("paused.bin"));
+        QString error;
+        const QString id = manager.download(vault(), job, path, &error);
+        QVERIFY2(!id.isEmpty(), qPrintable(error));
+        QCOMPARE(ui.table->model()->rowCount(), 1);
+        ui.clickRow(0);
+        QCOMPARE(ui.view.selectedId(), id);
+        QTRY_VERIFY_WITH_TIMEOUT(manager.at(0).progress.chunksVerified >= 1, 20000);
+        QCOMPARE(manager.at(0).status, TransferStatus::Downloading);
+        QVERIFY(ui.button("pauseButton")->isEnabled());
+        QVERIFY(!ui.button("resumeButton")->isEnabled());
+        saveScreenshot(&ui.view, QStringLiteral("transfersview.png"));
+        QTest::mouseClick(ui.button("pauseButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(manager.at(0).status, TransferStatus::Paused, 10000);
+        QCOMPARE(ui.cell(0, TransfersModel::State), QStringLiteral("Paused"));
+        QVERIFY(ui.button("resumeButton")->isEnabled());
+        QVERIFY(!ui.button("pauseButton")->isEnabled());
+        // The registry remembers it paused, for a restart.
+        transfer::DownloadRegistry registry(registryPath());
+        QVERIFY(registry.load(&error));
+        QCOMPARE(registry.entries().size(), 1);
+        QVERIFY(registry.entries().first().paused);
+
+        QVERIFY(m_emulator.control->clearFaults());
+        QTest::mouseClick(ui.button("resumeButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(manager.at(0).status, TransferStatus::Done, 30000);
+        QVERIFY(manager.at(0).verified);
+        QVERIFY2(ui.cell(0, TransfersModel::State).startsWith(QStringLiteral("Done, verified")),
+                 qPrintable(ui.cell(0, TransfersModel::State)));
+        QCOMPARE(ui.cell(0, TransfersModel::Progress), QStringLiteral("100%"));
+        QCOMPARE(ui.cell(0, TransfersModel::Chunks), QStringLiteral("%1 of %1").arg(
+                                                         manager.at(0).progress.chunkCount));
+        QCOMPARE(readFile(path), m_emulator.data);
+        QVERIFY(registry.load(&error));
+        QVERIFY(registry.entries().isEmpty()); // finished: nothing to resume
+        saveScreenshot(&ui.view, QStringLiteral("transfersview-done.png"));
+    }
+
+    void cancelWithDelete()
+    {
+        const glacier::JobDescription job = newJob();
+        QVERIFY(m_emulator.control->setFaults({{"bandwidth", double(MiB)}}));
+        TransferManager manager(m_clients, settings(), registryPath());
+        ViewUnderTest ui(manager);
+        const QString path = m_dir->filePath(QStringLiteral("cancelled.bin"));
+        QVERIFY(!manager.download(vault(), job, path).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(manager.at(0).progress.chunksVerified >= 1, 20000);
+        QVERIFY(QFile::exists(transfer::DownloadEngine::journalPath(path)));
+        ui.clickRow(0);
+        QVERIFY(ui.activated);
+        ui.table->setFocus();
+        QTest::keyClick(ui.table, Qt::Key_Delete);
+        QTRY_COMPARE_WITH_TIMEOUT(ui.table->model()->rowCount(), 0, 10000);
+        QCOMPARE(manager.count(), 0);
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(transfer::DownloadEngine::partPath(path)));
+        QVERIFY(!QFile::exists(transfer::DownloadEngine::journalPath(path)));
+        transfer::DownloadRegistry registry(registryPath());
+        QString error;
+        QVERIFY(registry.load(&error));
+        QVERIFY(registry.entries().isEmpty());
+    }
+
+    // The application quits mid-download; started again on the same registry, the download
+    // comes back by itself and completes, verified, fetching only what was not verified.
+    void restartResumesFromTheJournal()
+    {
+        const glacier::JobDescription job = newJob();
+        const QString path = m_dir->filePath(QStringLiteral("restarted.bin"));
+        QVERIFY(m_emulator.control->setFaults({{"bandwidth", double(MiB)}}));
+        int verified = 0;
+        int chunkCount = 0;
+        {
+            TransferManager manager(m_clients, settings(), registryPath());
+            ViewUnderTest ui(manager);
+            QVERIFY(!manager.download(vault(), job, path).isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(manager.at(0).progress.chunksVerified >= 2, 30000);
+            verified = manager.at(0).progress.chunksVerified;
+            chunkCount = manager.at(0).progress.chunkCount;
+            QVERIFY(verified < chunkCount);
+        }
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(QFile::exists(transfer::DownloadEngine::journalPath(path)));
+        QVERIFY(m_emulator.control->clearFaults());
+        QVERIFY(m_emulator.control->resetCounters());
+
+        TransferManager manager(m_clients, settings(), registryPath());
+        QVERIFY2(manager.loadError().isEmpty(), qPrintable(manager.loadError()));
+        ViewUnderTest ui(manager);
+        QCOMPARE(manager.count(), 1);
+        QCOMPARE(ui.table->model()->rowCount(), 1);
+        QCOMPARE(manager.at(0).jobId, job.jobId);
+        QCOMPARE(manager.at(0).outputPath, path);
+        QTRY_COMPARE_WITH_TIMEOUT(manager.at(0).status, TransferStatus::Done, 30000);
+        QVERIFY(manager.at(0).verified);
+        QCOMPARE(readFile(path), m_emulator.data);
+        // Only the chunks that were not verified before the restart were fetched again.
+        const qint64 fetched = m_emulator.control->outputBytes();
+        const qint64 chunkSize = ArchiveSize / chunkCount;
+        QVERIFY2(fetched <= ArchiveSize - verified * chunkSize,
+                 qPrintable(QStringLiteral("%1 bytes fetched, %2 of %3 chunks were verified")
+                                .arg(fetched)
+                                .arg(verified)
+                                .arg(chunkCount)));
+        transfer::DownloadRegistry registry(registryPath());
+        QString error;
+        QVERIFY(registry.load(&error));
+        QVERIFY(registry.entries().isEmpty());
+    }
+
+    // A paused download stays paused across a restart until resumed.
+    void pausedStaysPausedAcrossARestart()
+    {
+        const glacier::JobDescription job = newJob();
+        const QString path = m_dir->filePath(QStringLiteral("stays-paused.bin"));
+        QVERIFY(m_emulator.control->setFaults({{"bandwidth", double(MiB)}}));
+        QString id;
+        {
+            TransferManager manager(m_clients, settings(), registryPath());
+            id = manager.download(vault(), job, path);
+            QTRY_VERIFY_WITH_TIMEOUT(manager.at(0).progress.chunksVerified >= 1, 20000);
+            QVERIFY(manager.pause(id));
+            QTRY_COMPARE_WITH_TIMEOUT(manager.at(0).status, TransferStatus::Paused, 10000);
+        }
+        QVERIFY(m_emulator.control->clearFaults());
+        QVERIFY(m_emulator.control->resetCounters());
+        TransferManager manager(m_clients, settings(), registryPath());
+        ViewUnderTest ui(manager);
+        QCOMPARE(manager.count(), 1);
+        QCOMPARE(manager.at(0).status, TransferStatus::Paused);
+        QCOMPARE(manager.at(0).id, id);
+        ui.clickRow(0);
+        QVERIFY(ui.button("resumeButton")->isEnabled());
+        QCOMPARE(m_emulator.control->requests("GetJobOutput"), 0);
+        QTest::mouseClick(ui.button("resumeButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(manager.at(0).status, TransferStatus::Done, 30000);
+        QCOMPARE(readFile(path), m_emulator.data);
+    }
+
+    // A download that cannot succeed shows why; retry is offered; Delete removes it.
+    void failureShowsItsReason()
+    {
+        glacier::JobDescription job;
+        job.jobId = QStringLiteral("NO-SUCH-JOB");
+        TransferManager manager(m_clients, settings(), registryPath());
+        ViewUnderTest ui(manager);
+        const QString path = m_dir->filePath(QStringLiteral("failed.bin"));
+        QVERIFY(!manager.download(vault(), job, path).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(manager.at(0).status, TransferStatus::Failed, 10000);
+        QVERIFY2(manager.at(0).error.contains(QStringLiteral("ResourceNotFoundException")),
+                 qPrintable(manager.at(0).error));
+        QVERIFY(ui.cell(0, TransfersModel::State).startsWith(QStringLiteral("Failed: ")));
+        ui.clickRow(0);
+        QVERIFY(ui.button("resumeButton")->isEnabled());
+        // A second download to the same file is refused while the first is listed.
+        QString error;
+        QVERIFY(manager.download(vault(), job, path, &error).isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("already")), qPrintable(error));
+        // An unknown account: refused with the provider's reason.
+        QVERIFY(manager.download(VaultRef{QStringLiteral("nobody"), QStringLiteral("r"),
+                                          QStringLiteral("v")},
+                                 job, m_dir->filePath(QStringLiteral("x.bin")), &error)
+                    .isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("no account named")), qPrintable(error));
+        QVERIFY(ui.activated);
+        ui.table->setFocus();
+        QTest::keyClick(ui.table, Qt::Key_Delete);
+        QCOMPARE(manager.count(), 0);
+    }
+
+    // A just-initiated job is watched; its download starts when it succeeds.
+    void queueWhenReady()
+    {
+        const QString jobId = m_emulator.initiate();
+        QVERIFY(!jobId.isEmpty());
+        TransferManager manager(m_clients, settings(), registryPath());
+        ViewUnderTest ui(manager);
+        const QString path = m_dir->filePath(QStringLiteral("when-ready.bin"));
+        QString error;
+        QVERIFY2(!manager.queueWhenReady(vault(), jobId, path, &error).isEmpty(), qPrintable(error));
+        QCOMPARE(manager.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(manager.at(0).status, TransferStatus::Done, 30000);
+        QVERIFY(manager.at(0).verified);
+        QCOMPARE(readFile(path), m_emulator.data);
+    }
+
+    void openFolder()
+    {
+        glacier::JobDescription job;
+        job.jobId = QStringLiteral("NO-SUCH-JOB");
+        TransferManager manager(m_clients, settings(), registryPath());
+        ViewUnderTest ui(manager);
+        QList<QUrl> opened;
+        ui.view.setOpenUrl([&](const QUrl &url) { opened.append(url); });
+        QVERIFY(!manager.download(vault(), job, m_dir->filePath(QStringLiteral("sub/f.bin")))
+                     .isEmpty());
+        ui.clickRow(0);
+        QTest::mouseClick(ui.button("openFolderButton"), Qt::LeftButton);
+        QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(m_dir->filePath(QStringLiteral("sub")))});
+    }
+
+    void preferences()
+    {
+        TransferSettings initial = settings();
+        initial.limitRate = 0;
+        PreferencesDialog dialog(initial);
+        QCOMPARE(dialog.settings(), initial);
+        auto *folder = dialog.findChild<QLineEdit *>(QStringLiteral("downloadFolder"));
+        auto *parallel = dialog.findChild<QSpinBox *>(QStringLiteral("parallelChunks"));
+        auto *limit = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("bandwidthLimit"));
+        QVERIFY(folder && parallel && limit);
+        folder->setText(QStringLiteral("/elsewhere"));
+        parallel->setValue(6);
+        limit->setValue(2.5);
+        const TransferSettings chosen = dialog.settings();
+        QCOMPARE(chosen.downloadFolder, QStringLiteral("/elsewhere"));
+        QCOMPARE(chosen.parallelChunks, 6);
+        QCOMPARE(chosen.limitRate, qint64(2.5 * MiB));
+
+        // Through QSettings and back.
+        {
+            QSettings store(m_dir->filePath(QStringLiteral("thaw.ini")), QSettings::IniFormat);
+            chosen.save(store);
+        }
+        const QSettings store(m_dir->filePath(QStringLiteral("thaw.ini")), QSettings::IniFormat);
+        QCOMPARE(TransferSettings::load(store), chosen);
+
+        // Applied to unfinished downloads, remembered for their next start.
+        glacier::JobDescription job;
+        job.jobId = QStringLiteral("NO-SUCH-JOB");
+        TransferManager manager(m_clients, settings(), registryPath());
+        QVERIFY(!manager.download(vault(), job, m_dir->filePath(QStringLiteral("p.bin"))).isEmpty());
+        manager.setSettings(chosen);
+        QCOMPARE(manager.settings(), chosen);
+        transfer::DownloadRegistry registry(registryPath());
+        QString error;
+        QVERIFY(registry.load(&error));
+        QCOMPARE(registry.entries().first().parallel, 6);
+        QCOMPARE(registry.entries().first().limitRate, qint64(2.5 * MiB));
+    }
+
+    // A registry that is not one: reported, moved aside, and the manager starts empty.
+    void corruptRegistry()
+    {
+        QVERIFY(QDir().mkpath(QFileInfo(registryPath()).absolutePath()));
+        QVERIFY(writeFile(registryPath(), "{ not json"));
+        TransferManager manager(m_clients, settings(), registryPath());
+        QCOMPARE(manager.count(), 0);
+        QVERIFY(manager.loadError().contains(QStringLiteral("moved to")));
+        ViewUnderTest ui(manager);
+        auto *status = ui.view.findChild<QLabel *>(QStringLiteral("transfersStatus"));
+        QVERIFY(status && status->text() == manager.loadError());
+        QCOMPARE(readFile(registryPath() + QStringLiteral(".corrupt")), QByteArray("{ not json"));
+    }
+};
+
+QTEST_MAIN(TestTransfersView)
+#include "tst_transfersview.moc"

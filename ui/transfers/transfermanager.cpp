@@ -1,0 +1,484 @@
+#include "transfermanager.h"
+
+#include "ui/clientprovider.h"
+#include "ui/jobs/jobname.h"
+#include "ui/jobs/jobwatchers.h"
+
+#include "core/glacier/glacierclient.h"
+#include "core/transfer/downloadengine.h"
+#include "core/transfer/downloadqueue.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+namespace thaw::ui {
+
+using namespace Qt::StringLiterals;
+using transfer::DownloadState;
+using transfer::RegisteredDownload;
+
+QString transferStatusText(TransferStatus status)
+{
+    switch (status) {
+    case TransferStatus::WaitingForJob:
+        return TransferManager::tr("Waiting for the job");
+    case TransferStatus::Queued:
+        return TransferManager::tr("Queued");
+    case TransferStatus::Preparing:
+        return TransferManager::tr("Preparing");
+    case TransferStatus::Downloading:
+        return TransferManager::tr("Downloading");
+    case TransferStatus::Paused:
+        return TransferManager::tr("Paused");
+    case TransferStatus::Verifying:
+        return TransferManager::tr("Verifying");
+    case TransferStatus::Done:
+        return TransferManager::tr("Done");
+    case TransferStatus::Failed:
+        break;
+    }
+    return TransferManager::tr("Failed");
+}
+
+namespace {
+
+TransferStatus statusOf(DownloadState state)
+{
+    switch (state) {
+    case DownloadState::Queued:
+        return TransferStatus::Queued;
+    case DownloadState::Preparing:
+        return TransferStatus::Preparing;
+    case DownloadState::Downloading:
+        return TransferStatus::Downloading;
+    case DownloadState::Paused:
+        return TransferStatus::Paused;
+    case DownloadState::Verifying:
+        return TransferStatus::Verifying;
+    case DownloadState::Finished:
+        return TransferStatus::Done;
+    case DownloadState::Failed:
+        break;
+    }
+    return TransferStatus::Failed;
+}
+
+} // namespace
+
+TransferManager::TransferManager(ClientProvider &clients, TransferSettings settings,
+                                 QString registryPath, QObject *parent)
+    : QObject(parent)
+    , m_clients(clients)
+    , m_settings(std::move(settings))
+    , m_registry(std::move(registryPath))
+    , m_queue(std::make_unique<transfer::DownloadQueue>(nullptr, m_settings.globalParallel))
+    , m_watchers(std::make_unique<JobWatchers>(clients))
+{
+    connect(m_queue.get(), &transfer::DownloadQueue::stateChanged, this,
+            &TransferManager::onStateChanged);
+    connect(m_queue.get(), &transfer::DownloadQueue::progressChanged, this,
+            &TransferManager::onProgress);
+    connect(m_queue.get(), &transfer::DownloadQueue::downloadFinished, this,
+            &TransferManager::onFinished);
+    connect(m_watchers.get(), &JobWatchers::jobCompleted, this,
+            [this](const VaultRef &, const glacier::JobDescription &job) {
+                onJobReady(job.jobId, job);
+            });
+    connect(m_watchers.get(), &JobWatchers::jobFailed, this,
+            [this](const VaultRef &, const glacier::JobDescription &job) {
+                onJobGone(job.jobId,
+                          tr("The job failed: %1").arg(job.statusMessage.value_or(QString())));
+            });
+    connect(m_watchers.get(), &JobWatchers::jobExpired, this,
+            [this](const VaultRef &, const QString &jobId) {
+                onJobGone(jobId, tr("The job's output is no longer available: it expired or "
+                                    "Glacier does not know the job. Request it again."));
+            });
+    restore();
+}
+
+TransferManager::~TransferManager()
+{
+    // The engines stop where they are; their journals hold every verified chunk and the
+    // registry still lists them, so the next start resumes them.
+    m_queue.reset();
+    m_watchers.reset();
+}
+
+void TransferManager::restore()
+{
+    if (!m_registry.load(&m_loadError))
+        return;
+    const QList<RegisteredDownload> entries = m_registry.entries();
+    for (const RegisteredDownload &entry : entries) {
+        QString error;
+        const TransferStatus status = entry.waitingForJob ? TransferStatus::WaitingForJob
+                                      : entry.paused      ? TransferStatus::Paused
+                                                          : TransferStatus::Queued;
+        if (add(entry, status, &error).isEmpty()) {
+            // Kept in the registry: the account may come back (e.g. the keychain was locked).
+            // Reported through loadError(): nobody is connected to errorOccurred() yet.
+            if (!m_loadError.isEmpty())
+                m_loadError += u'\n';
+            m_loadError += tr("Cannot resume the download of %1: %2")
+                               .arg(entry.label.isEmpty() ? entry.jobId : entry.label, error);
+        }
+    }
+}
+
+int TransferManager::rowOf(const QString &id) const
+{
+    for (int row = 0; row < count(); ++row) {
+        if (m_transfers[std::size_t(row)]->id == id)
+            return row;
+    }
+    return -1;
+}
+
+int TransferManager::rowOfJob(const QString &jobId) const
+{
+    for (int row = 0; row < count(); ++row) {
+        if (m_transfers[std::size_t(row)]->jobId == jobId)
+            return row;
+    }
+    return -1;
+}
+
+int TransferManager::rowOfQueueIndex(int queueIndex) const
+{
+    for (int row = 0; row < count(); ++row) {
+        if (m_transfers[std::size_t(row)]->queueIndex == queueIndex)
+            return row;
+    }
+    return -1;
+}
+
+Transfer *TransferManager::find(const QString &id)
+{
+    const int row = rowOf(id);
+    return row < 0 ? nullptr : m_transfers[std::size_t(row)].get();
+}
+
+void TransferManager::changed(const Transfer &t)
+{
+    const int row = rowOf(t.id);
+    if (row >= 0)
+        Q_EMIT transferChanged(row);
+}
+
+QString TransferManager::download(const VaultRef &vault, const glacier::JobDescription &job,
+                                  const QString &outPath, QString *error)
+{
+    RegisteredDownload entry;
+    entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.account = vault.account;
+    entry.region = vault.region;
+    entry.vault = vault.vault;
+    entry.jobId = job.jobId;
+    entry.outputPath = QDir::cleanPath(outPath);
+    // The decoded name when the job has a description; else the file's name, which says more
+    // than an archive id.
+    entry.label = job.jobDescription.value_or(QString()).isEmpty()
+                      ? QFileInfo(entry.outputPath).fileName()
+                      : jobDisplayName(job);
+    entry.totalBytes = jobOutputSize(job).value_or(0);
+    entry.parallel = m_settings.parallelChunks;
+    entry.limitRate = m_settings.limitRate;
+    entry.added = QDateTime::currentDateTimeUtc();
+    return add(entry, TransferStatus::Queued, error);
+}
+
+QString TransferManager::queueWhenReady(const VaultRef &vault, const QString &jobId,
+                                        const QString &outPath, QString *error)
+{
+    RegisteredDownload entry;
+    entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.account = vault.account;
+    entry.region = vault.region;
+    entry.vault = vault.vault;
+    entry.jobId = jobId;
+    entry.outputPath = QDir::cleanPath(outPath);
+    entry.label = QFileInfo(outPath).fileName();
+    entry.parallel = m_settings.parallelChunks;
+    entry.limitRate = m_settings.limitRate;
+    entry.waitingForJob = true;
+    entry.added = QDateTime::currentDateTimeUtc();
+    return add(entry, TransferStatus::WaitingForJob, error);
+}
+
+QString TransferManager::add(const RegisteredDownload &entry, TransferStatus status,
+                             QString *error)
+{
+    QString why;
+    if (entry.vault.isEmpty() || entry.jobId.isEmpty() || !QDir::isAbsolutePath(entry.outputPath))
+        why = tr("A download needs a vault, a job and an absolute destination path.");
+    for (const auto &t : m_transfers) {
+        if (why.isEmpty() && t->outputPath == entry.outputPath && t->status != TransferStatus::Done
+            && t->id != entry.id)
+            why = tr("%1 is already being downloaded.").arg(entry.outputPath);
+    }
+    auto t = std::make_unique<Transfer>();
+    t->id = entry.id;
+    t->vault = VaultRef{entry.account, entry.region, entry.vault};
+    t->jobId = entry.jobId;
+    t->outputPath = entry.outputPath;
+    t->label = entry.label.isEmpty() ? QFileInfo(entry.outputPath).fileName() : entry.label;
+    t->status = status;
+    t->progress.totalBytes = entry.totalBytes;
+    if (why.isEmpty()) {
+        if (status == TransferStatus::WaitingForJob) {
+            glacier::JobDescription job;
+            job.jobId = entry.jobId; // statusCode Unknown: polled at once
+            m_watchers->watch(t->vault, job, &why);
+        } else if (!startOnQueue(*t, entry, status == TransferStatus::Queued, &why)) {
+            // why is set
+        }
+    }
+    if (why.isEmpty() && !m_registry.entry(entry.id) && !m_registry.put(entry, &why))
+        why = tr("Cannot remember the download: %1").arg(why);
+    if (!why.isEmpty()) {
+        if (t->queueIndex >= 0)
+            m_queue->cancel(t->queueIndex);
+        if (status == TransferStatus::WaitingForJob)
+            m_watchers->unwatch(t->vault, t->jobId);
+        if (error)
+            *error = why;
+        return {};
+    }
+    const int row = count();
+    Q_EMIT transferAboutToBeInserted(row);
+    m_transfers.push_back(std::move(t));
+    Q_EMIT transferInserted(row);
+    return entry.id;
+}
+
+bool TransferManager::startOnQueue(Transfer &t, const RegisteredDownload &entry, bool start,
+                                   QString *error)
+{
+    glacier::GlacierClient *client = m_clients.client(entry.account, entry.region);
+    if (!client) {
+        *error = m_clients.errorString(entry.account, entry.region);
+        return false;
+    }
+    transfer::DownloadOptions options;
+    options.vault = entry.vault;
+    options.jobId = entry.jobId;
+    options.outputPath = entry.outputPath;
+    options.chunkSizeMiB = entry.chunkSizeMiB;
+    options.parallel = entry.parallel;
+    options.limitRate = entry.limitRate;
+    t.queueIndex = m_queue->add(*client, options, start);
+    return true;
+}
+
+bool TransferManager::pause(const QString &id)
+{
+    Transfer *t = find(id);
+    if (!t || t->queueIndex < 0 || !m_queue->pause(t->queueIndex))
+        return false;
+    updateRegistry(id, [](RegisteredDownload &d) { d.paused = true; });
+    return true;
+}
+
+bool TransferManager::resume(const QString &id)
+{
+    Transfer *t = find(id);
+    if (!t || t->queueIndex < 0)
+        return false;
+    const TransferStatus before = t->status;
+    if (before != TransferStatus::Paused && before != TransferStatus::Failed)
+        return false;
+    if (!m_queue->resume(t->queueIndex))
+        return false;
+    t->error.clear();
+    if (before == TransferStatus::Failed) {
+        t->status = TransferStatus::Queued;
+        changed(*t);
+    }
+    updateRegistry(id, [](RegisteredDownload &d) { d.paused = false; });
+    return true;
+}
+
+bool TransferManager::cancel(const QString &id)
+{
+    Transfer *t = find(id);
+    if (!t)
+        return false;
+    if (t->status == TransferStatus::WaitingForJob)
+        m_watchers->unwatch(t->vault, t->jobId);
+    if (t->queueIndex >= 0 && m_queue->isRunning(t->queueIndex)) {
+        // The row goes once the engine has stopped writing (onFinished).
+        m_cancelling[t->queueIndex] = id;
+        m_queue->cancel(t->queueIndex);
+        return true;
+    }
+    if (t->status != TransferStatus::Done) {
+        QFile::remove(transfer::DownloadEngine::partPath(t->outputPath));
+        QFile::remove(transfer::DownloadEngine::journalPath(t->outputPath));
+    }
+    QString error;
+    if (!m_registry.remove(id, &error))
+        Q_EMIT errorOccurred(error);
+    removeRow(rowOf(id));
+    return true;
+}
+
+void TransferManager::removeRow(int row)
+{
+    if (row < 0)
+        return;
+    Q_EMIT transferAboutToBeRemoved(row);
+    m_transfers.erase(m_transfers.begin() + row);
+    Q_EMIT transferRemoved(row);
+}
+
+void TransferManager::refreshWaiting()
+{
+    m_watchers->refreshAll();
+}
+
+void TransferManager::setSettings(const TransferSettings &settings)
+{
+    m_settings = settings;
+    for (const auto &t : m_transfers) {
+        if (t->status == TransferStatus::Done)
+            continue;
+        if (t->queueIndex >= 0)
+            m_queue->setLimits(t->queueIndex, settings.parallelChunks, settings.limitRate);
+        updateRegistry(t->id, [&](RegisteredDownload &d) {
+            d.parallel = settings.parallelChunks;
+            d.limitRate = settings.limitRate;
+        });
+    }
+}
+
+qint64 TransferManager::measuredRate() const
+{
+    qint64 rate = 0;
+    bool any = false;
+    for (const auto &t : m_transfers) {
+        if (t->status == TransferStatus::Downloading) {
+            rate += t->progress.bytesPerSecond;
+            any = true;
+        }
+    }
+    if (any && rate > 0)
+        m_lastRate = rate;
+    return m_lastRate;
+}
+
+void TransferManager::updateRegistry(const QString &id,
+                                     const std::function<void(RegisteredDownload &)> &change)
+{
+    std::optional<RegisteredDownload> entry = m_registry.entry(id);
+    if (!entry)
+        return;
+    change(*entry);
+    QString error;
+    if (!m_registry.put(*entry, &error))
+        Q_EMIT errorOccurred(tr("Cannot remember the download: %1").arg(error));
+}
+
+void TransferManager::onStateChanged(int queueIndex, DownloadState state)
+{
+    const int row = rowOfQueueIndex(queueIndex);
+    if (row < 0 || state == DownloadState::Finished || state == DownloadState::Failed)
+        return; // the end comes with its result in onFinished
+    Transfer &t = *m_transfers[std::size_t(row)];
+    t.status = statusOf(state);
+    Q_EMIT transferChanged(row);
+}
+
+void TransferManager::onProgress(int queueIndex, const transfer::DownloadProgress &progress)
+{
+    const int row = rowOfQueueIndex(queueIndex);
+    if (row < 0)
+        return;
+    Transfer &t = *m_transfers[std::size_t(row)];
+    t.progress = progress;
+    const std::optional<RegisteredDownload> entry = m_registry.entry(t.id);
+    if (progress.totalBytes > 0 && entry && entry->totalBytes != progress.totalBytes)
+        updateRegistry(t.id, [&](RegisteredDownload &d) { d.totalBytes = progress.totalBytes; });
+    measuredRate();
+    Q_EMIT transferChanged(row);
+}
+
+void TransferManager::onFinished(int queueIndex, const transfer::DownloadResult &result)
+{
+    const int row = rowOfQueueIndex(queueIndex);
+    if (row < 0)
+        return;
+    Transfer &t = *m_transfers[std::size_t(row)];
+    const auto cancelling = m_cancelling.find(queueIndex);
+    if (cancelling != m_cancelling.end()) {
+        m_cancelling.erase(cancelling);
+        t.status = TransferStatus::Failed; // so cancel() deletes the .part and the journal
+        cancel(t.id);
+        return;
+    }
+    QString error;
+    if (result.ok()) {
+        t.status = TransferStatus::Done;
+        t.verified = result.verified;
+        t.verifiedBy = result.verifiedBy;
+        t.progress.doneBytes = result.size;
+        t.progress.totalBytes = result.size;
+        t.progress.chunkCount = result.chunkCount;
+        t.progress.chunksVerified = result.chunksVerified;
+        t.progress.chunksActive = 0;
+        t.progress.bytesPerSecond = 0;
+        t.progress.etaSeconds = 0;
+        t.error = result.verified ? QString() : result.message;
+        if (!m_registry.remove(t.id, &error))
+            Q_EMIT errorOccurred(error);
+    } else {
+        t.status = TransferStatus::Failed;
+        t.error = result.message;
+        t.progress.bytesPerSecond = 0;
+        t.progress.chunksActive = 0;
+        t.progress.etaSeconds = -1;
+    }
+    Q_EMIT transferChanged(row);
+    Q_EMIT transferFinished(row);
+}
+
+void TransferManager::onJobReady(const QString &jobId, const glacier::JobDescription &job)
+{
+    for (const auto &t : m_transfers) {
+        if (t->jobId != jobId || t->status != TransferStatus::WaitingForJob)
+            continue;
+        m_watchers->unwatch(t->vault, jobId);
+        std::optional<RegisteredDownload> entry = m_registry.entry(t->id);
+        if (!entry)
+            continue;
+        entry->waitingForJob = false;
+        entry->totalBytes = jobOutputSize(job).value_or(0);
+        t->progress.totalBytes = entry->totalBytes;
+        QString error;
+        if (!startOnQueue(*t, *entry, !entry->paused, &error)) {
+            t->status = TransferStatus::Failed;
+            t->error = error;
+        } else {
+            t->status = entry->paused ? TransferStatus::Paused : TransferStatus::Queued;
+            if (!m_registry.put(*entry, &error))
+                Q_EMIT errorOccurred(error);
+        }
+        changed(*t);
+    }
+}
+
+void TransferManager::onJobGone(const QString &jobId, const QString &why)
+{
+    for (const auto &t : m_transfers) {
+        if (t->jobId != jobId || t->status != TransferStatus::WaitingForJob)
+            continue;
+        t->status = TransferStatus::Failed;
+        t->error = why;
+        changed(*t);
+        Q_EMIT transferFinished(rowOf(t->id));
+    }
+}
+
+} // namespace thaw::ui
