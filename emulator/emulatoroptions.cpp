@@ -41,8 +41,13 @@ bool EmulatorOptions::parse(const QStringList &arguments, QString *error)
     const QCommandLineOption seedOption(QStringLiteral("seed-archive"),
                                         QStringLiteral("Create VAULT with FILE as an archive."),
                                         QStringLiteral("vault:file[:description]"));
+    const QCommandLineOption seedFileOption(
+        QStringLiteral("seed"),
+        QStringLiteral("Create the vaults, archives and jobs of a JSON seed file (README.md)."),
+        QStringLiteral("file"));
     parser.addOptions({portOption, dataOption, regionOption, accountOption, delayOption,
-                       accessOption, secretOption, faultsOption, bandwidthOption, seedOption});
+                       accessOption, secretOption, faultsOption, bandwidthOption, seedOption,
+                       seedFileOption});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -85,6 +90,7 @@ bool EmulatorOptions::parse(const QStringList &arguments, QString *error)
     }
     if (parser.isSet(bandwidthOption))
         faults.insert(QStringLiteral("bandwidth"), parser.value(bandwidthOption).toDouble());
+    seedFile = parser.value(seedFileOption);
     for (const QString &seed : parser.values(seedOption)) {
         const qsizetype first = seed.indexOf(u':');
         if (first <= 0) {

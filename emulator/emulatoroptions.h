@@ -32,6 +32,7 @@ struct EmulatorOptions final
     QString secretKey = QString::fromLatin1(DefaultSecretKey);
     QJsonObject faults;
     QList<SeedArchive> seeds;
+    QString seedFile; // --seed FILE.json (seeder.cpp)
 
     // Parses arguments (argv); false with *error on bad input.
     bool parse(const QStringList &arguments, QString *error);

@@ -2,6 +2,7 @@
 
 #include "core/aws/sigv4signer.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -50,6 +51,26 @@ bool GlacierService::start(QString *error)
         return false;
     if (!m_faults.apply(m_options.faults, error))
         return false;
+    if (!m_options.seedFile.isEmpty()) {
+        QFile file(m_options.seedFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("--seed: cannot read %1: %2")
+                         .arg(m_options.seedFile, file.errorString());
+            return false;
+        }
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+        if (!doc.isObject()) {
+            *error = QStringLiteral("--seed: %1 is not a JSON object: %2")
+                         .arg(m_options.seedFile, parseError.errorString());
+            return false;
+        }
+        QString seedError;
+        if (!seed(doc.object(), &seedError)) {
+            *error = QStringLiteral("--seed %1: %2").arg(m_options.seedFile, seedError);
+            return false;
+        }
+    }
     for (const SeedArchive &seed : std::as_const(m_options.seeds)) {
         if (!QFileInfo(seed.file).isFile()) {
             *error = QStringLiteral("--seed-archive: no file %1").arg(seed.file);

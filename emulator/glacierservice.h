@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <optional>
 #include <variant>
 
 namespace thaw::emulator {
@@ -50,6 +51,14 @@ private:
     Response listJobs(const Request &request, const Route &route);
     QJsonObject jobJson(const Job &job) const;
     bool isComplete(const Job &job) const { return now() >= job.completionDate; }
+    bool hasSucceeded(const Job &job) const { return isComplete(job) && !job.failed; }
+    // "InProgress", "Succeeded" or "Failed" (api-describe-job-get.md's StatusCode).
+    QString statusCode(const Job &job) const;
+    // Takes the inventory of `vault` for an inventory-retrieval job (as AWS does when the job
+    // is initiated) and writes its output; the error when it cannot be written.
+    std::optional<GlacierError> takeInventory(Job &job, const Vault &vault);
+    // seeder.cpp: vaults, archives and jobs from a --seed file (see README.md).
+    bool seed(const QJsonObject &seed, QString *error);
     // joboutputhandler.cpp
     Response getJobOutput(const Request &request, const Route &route);
 

@@ -27,18 +27,27 @@ QString iso(const QDateTime &t)
 
 } // namespace
 
+QString GlacierService::statusCode(const Job &job) const
+{
+    if (!isComplete(job))
+        return QStringLiteral("InProgress");
+    return job.failed ? QStringLiteral("Failed") : QStringLiteral("Succeeded");
+}
+
 QJsonObject GlacierService::jobJson(const Job &job) const
 {
     const bool done = isComplete(job);
+    const QString status = statusCode(job);
     QJsonObject o{{QStringLiteral("JobId"), job.id},
                   {QStringLiteral("JobDescription"), orNull(job.description)},
                   {QStringLiteral("VaultARN"), vaultArn(job.vault)},
                   {QStringLiteral("CreationDate"), iso(job.creationDate)},
                   {QStringLiteral("Completed"), done},
-                  {QStringLiteral("StatusCode"),
-                   done ? QStringLiteral("Succeeded") : QStringLiteral("InProgress")},
-                  {QStringLiteral("StatusMessage"),
-                   done ? QJsonValue(QStringLiteral("Succeeded")) : QJsonValue()},
+                  {QStringLiteral("StatusCode"), status},
+                  {QStringLiteral("StatusMessage"), !done ? QJsonValue()
+                                                    : job.failed
+                                                        ? QJsonValue(job.statusMessage)
+                                                        : QJsonValue(QStringLiteral("Succeeded"))},
                   {QStringLiteral("CompletionDate"),
                    done ? QJsonValue(iso(job.completionDate)) : QJsonValue()},
                   {QStringLiteral("SNSTopic"), orNull(job.snsTopic)},
@@ -74,7 +83,7 @@ QJsonObject GlacierService::jobJson(const Job &job) const
         o.insert(QStringLiteral("RetrievalByteRange"), QJsonValue());
         o.insert(QStringLiteral("SHA256TreeHash"), QJsonValue());
         o.insert(QStringLiteral("InventorySizeInBytes"),
-                 done ? QJsonValue(double(job.inventorySize)) : QJsonValue());
+                 hasSucceeded(job) ? QJsonValue(double(job.inventorySize)) : QJsonValue());
         o.insert(QStringLiteral("InventoryRetrievalParameters"),
                  QJsonObject{{QStringLiteral("Format"), job.format},
                              {QStringLiteral("StartDate"),
@@ -179,37 +188,8 @@ Response GlacierService::initiateJob(const Request &request, const Route &route)
             job.limit = limit;
         }
         job.marker = inv.value(QStringLiteral("Marker")).toString();
-        // The inventory is taken now, as the vault is.
-        QList<const Archive *> selected;
-        bool started = job.marker.isEmpty();
-        for (const QString &id : vault->archiveIds) {
-            const Archive *a = m_store.archive(id);
-            if (!started && id == job.marker)
-                started = true;
-            if (!started || (job.startDate && a->creationDate < *job.startDate)
-                || (job.endDate && a->creationDate >= *job.endDate)) {
-                continue;
-            }
-            if (job.limit && selected.size() >= *job.limit) {
-                job.nextMarker = id;
-                break;
-            }
-            selected.append(a);
-        }
-        const QByteArray output
-            = job.format == u"CSV"
-                  ? inventory::toCsv(selected)
-                  : inventory::toJson(vaultArn(job.vault), job.completionDate, selected);
-        job.outputPath
-            = QDir(m_store.dataDir()).filePath(QStringLiteral("jobs/%1.out").arg(job.id));
-        QSaveFile file(job.outputPath);
-        if (!file.open(QIODevice::WriteOnly) || file.write(output) != output.size()
-            || !file.commit()) {
-            return GlacierError{500, QStringLiteral("ServiceUnavailableException"),
-                                file.errorString(), QStringLiteral("Server")}
-                .toResponse();
-        }
-        job.inventorySize = output.size();
+        if (const auto error = takeInventory(job, *vault))
+            return error->toResponse();
     } else if (type == u"select") {
         return GlacierError::invalidParameter(
                    QStringLiteral("select jobs are not supported by thaw-emulator"))
@@ -224,6 +204,39 @@ Response GlacierService::initiateJob(const Request &request, const Route &route)
     response.setHeader("Location", vaultPath(stored.vault) + "/jobs/" + stored.id.toLatin1());
     response.setHeader("x-amz-job-id", stored.id.toLatin1());
     return response;
+}
+
+std::optional<GlacierError> GlacierService::takeInventory(Job &job, const Vault &vault)
+{
+    // The inventory is taken now, as the vault is.
+    QList<const Archive *> selected;
+    bool started = job.marker.isEmpty();
+    for (const QString &id : vault.archiveIds) {
+        const Archive *a = m_store.archive(id);
+        if (!started && id == job.marker)
+            started = true;
+        if (!started || (job.startDate && a->creationDate < *job.startDate)
+            || (job.endDate && a->creationDate >= *job.endDate)) {
+            continue;
+        }
+        if (job.limit && selected.size() >= *job.limit) {
+            job.nextMarker = id;
+            break;
+        }
+        selected.append(a);
+    }
+    const QByteArray output
+        = job.format == u"CSV"
+              ? inventory::toCsv(selected)
+              : inventory::toJson(vaultArn(job.vault), job.completionDate, selected);
+    job.outputPath = QDir(m_store.dataDir()).filePath(QStringLiteral("jobs/%1.out").arg(job.id));
+    QSaveFile file(job.outputPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(output) != output.size() || !file.commit()) {
+        return GlacierError{500, QStringLiteral("ServiceUnavailableException"), file.errorString(),
+                            QStringLiteral("Server")};
+    }
+    job.inventorySize = output.size();
+    return std::nullopt;
 }
 
 Response GlacierService::describeJob(const Route &route)
@@ -264,7 +277,7 @@ Response GlacierService::listJobs(const Request &request, const Route &route)
         const bool done = isComplete(*job);
         if (!completed.isEmpty() && done != (completed == u"true"))
             continue;
-        if (!status.isEmpty() && status != (done ? u"Succeeded" : u"InProgress"))
+        if (!status.isEmpty() && status != statusCode(*job))
             continue;
         jobs.append(job);
     }

@@ -66,6 +66,10 @@ Response GlacierService::getJobOutput(const Request &request, const Route &route
                    QStringLiteral("The job ID was not found: %1").arg(route.jobId))
             .toResponse();
     }
+    if (job->failed && isComplete(*job))
+        return GlacierError::invalidParameter(
+                   QStringLiteral("The job failed and has no output: %1").arg(job->id))
+            .toResponse();
     if (!isComplete(*job))
         return GlacierError::invalidParameter(
                    QStringLiteral("The job is not currently available for download: %1")

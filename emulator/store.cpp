@@ -157,6 +157,8 @@ bool Store::load(QString *error)
         j.nextMarker = o.value(QStringLiteral("nextMarker")).toString();
         j.outputPath = o.value(QStringLiteral("outputPath")).toString();
         j.inventorySize = qint64(o.value(QStringLiteral("inventorySize")).toDouble());
+        j.failed = o.value(QStringLiteral("failed")).toBool();
+        j.statusMessage = o.value(QStringLiteral("statusMessage")).toString();
         m_jobs.insert(j.id, j);
         m_jobOrder.append(j.id);
     }
@@ -210,6 +212,10 @@ bool Store::save(QString *error) const
             o.insert(QStringLiteral("endDate"), iso(*j.endDate));
         if (j.limit)
             o.insert(QStringLiteral("limit"), double(*j.limit));
+        if (j.failed) {
+            o.insert(QStringLiteral("failed"), true);
+            o.insert(QStringLiteral("statusMessage"), j.statusMessage);
+        }
         jobs.append(o);
     }
     QSaveFile file(QDir(m_dataDir).filePath(QStringLiteral("state.json")));

@@ -47,7 +47,10 @@ struct Job final
     QString snsTopic;
     QString tier = QStringLiteral("Standard");
     QDateTime creationDate;
-    QDateTime completionDate; // when it reaches Succeeded (creation + job delay)
+    QDateTime completionDate; // when it completes (creation + job delay, or as seeded)
+    // Seeded jobs only (--seed): the job ends Failed at completionDate with this message.
+    bool failed = false;
+    QString statusMessage;
     // Archive retrieval
     QString archiveId;
     qint64 rangeStart = 0;

@@ -20,7 +20,7 @@ std::optional<QDateTime> GlacierService::lastInventoryDate(const Vault &vault) c
 {
     std::optional<QDateTime> last = vault.lastInventoryDate;
     for (const Job *job : m_store.jobsOf(vault.name)) {
-        if (job->type == JobType::InventoryRetrieval && isComplete(*job)
+        if (job->type == JobType::InventoryRetrieval && hasSucceeded(*job)
             && (!last || job->completionDate > *last)) {
             last = job->completionDate;
         }

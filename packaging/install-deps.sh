@@ -9,6 +9,7 @@ packages=(
     # build
     cmake ninja-build g++ pkg-config
     qt6-base-dev qtkeychain-qt6-dev libssl-dev rapidjson-dev
+    libsqlite3-dev
     # run time: Qt's SQLite driver, the X11/Wayland platform plugins, SVG icons, the keychain backend
     libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 libsecret-1-0 fonts-dejavu-core
 )
@@ -22,6 +23,8 @@ if [[ "${1:-}" == "--tests" ]]; then
         openssl curl time
         # libFuzzer for the parser fuzz targets; appstreamcli to validate the metainfo
         clang-14 libclang-rt-14-dev appstream
+        # the man pages' render check
+        groff-base
     )
 fi
 

@@ -11,6 +11,17 @@ const QString accountsGroup = QStringLiteral("accounts");
 const QString defaultKey = QStringLiteral("defaultAccount");
 const QString accessKeyIdKey = QStringLiteral("accessKeyId");
 const QString regionKey = QStringLiteral("region");
+const QString endpointUrlKey = QStringLiteral("endpointUrl");
+const QString profileKey = QStringLiteral("profile");
+
+// Optional keys are written only when set, so a file written before they existed reads the same.
+void setOrRemove(QSettings &settings, const QString &key, const QString &value)
+{
+    if (value.isEmpty())
+        settings.remove(key);
+    else
+        settings.setValue(key, value);
+}
 
 } // namespace
 
@@ -46,7 +57,9 @@ std::optional<Account> AccountStore::account(const QString &name) const
     std::optional<Account> result;
     if (m_settings.contains(accessKeyIdKey)) {
         result = Account{name, m_settings.value(accessKeyIdKey).toString(),
-                         m_settings.value(regionKey).toString()};
+                         m_settings.value(regionKey).toString(),
+                         m_settings.value(endpointUrlKey).toString(),
+                         m_settings.value(profileKey).toString()};
     }
     m_settings.endGroup();
     m_settings.endGroup();
@@ -71,6 +84,8 @@ bool AccountStore::save(const Account &account, QString *error)
     m_settings.beginGroup(account.name);
     m_settings.setValue(accessKeyIdKey, account.accessKeyId);
     m_settings.setValue(regionKey, account.region);
+    setOrRemove(m_settings, endpointUrlKey, account.endpointUrl);
+    setOrRemove(m_settings, profileKey, account.profile);
     m_settings.endGroup();
     m_settings.endGroup();
     return true;
