@@ -224,6 +224,11 @@ void JobsView::download()
     const std::optional<glacier::JobDescription> job = selectedJob();
     if (!job)
         return;
+    if (job->action == glacier::JobAction::InventoryRetrieval) {
+        showStatus(tr("Importing %1 into the inventory cache…").arg(jobDisplayName(*job)), false);
+        Q_EMIT inventoryImportRequested(m_jobs->vault(), *job);
+        return;
+    }
     const QDir folder(m_transfers.settings().downloadFolder);
     const QString name = suggestedFileName(*job);
     QString path = folder.absoluteFilePath(name);

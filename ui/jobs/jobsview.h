@@ -55,6 +55,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A download was added to the TransferManager (the main window may switch to Transfers).
     void downloadStarted(const QString &transferId);
+    // Download on a succeeded inventory-retrieval job: its output belongs in the inventory
+    // cache, not in the download folder (the main window fetches and imports it).
+    void inventoryImportRequested(const thaw::ui::VaultRef &vault,
+                                  const thaw::glacier::JobDescription &job);
 
 private:
     void onSelectionChanged();

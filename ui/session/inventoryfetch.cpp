@@ -54,12 +54,18 @@ void InventoryFetch::fetchLatest(const VaultRef &vault)
                                 Q_EMIT self->finished(vault, tr("No completed inventory job."));
                                 return;
                             }
-                            self->download(vault, *newest);
+                            self->fetchJob(vault, *newest);
                         });
 }
 
-void InventoryFetch::download(const VaultRef &vault, const glacier::JobDescription &job)
+void InventoryFetch::fetchJob(const VaultRef &vault, const glacier::JobDescription &job)
 {
+    if (job.action != glacier::JobAction::InventoryRetrieval || !job.completionDate) {
+        QMetaObject::invokeMethod(
+            this, [this, vault] { Q_EMIT finished(vault, tr("Not a completed inventory job.")); },
+            Qt::QueuedConnection);
+        return;
+    }
     glacier::GlacierClient *client = m_clients.client(vault.account, vault.region);
     auto file = std::make_shared<QTemporaryFile>();
     if (!client || !file->open()) {

@@ -70,13 +70,21 @@ VaultViews addVaultTabs(MainWindow &window, ClientProvider &clients, TransferMan
         fetch->fetchLatest(VaultRef{QStringLiteral("Demo"), QStringLiteral("us-east-1"),
                                     QStringLiteral("demo-photos")});
     });
+    QObject::connect(jobs, &JobsView::inventoryImportRequested, fetch,
+                     [fetch](const VaultRef &vault, const glacier::JobDescription &job) {
+                         fetch->fetchJob(vault, job);
+                     });
     QObject::connect(
         fetch, &InventoryFetch::finished, &window,
-        [&window, inventory](const VaultRef &, const QString &error) {
-            if (!error.isEmpty())
-                window.showError(
-                    QObject::tr("The demo's inventory could not be loaded: %1").arg(error));
+        [&window, tabs, inventory](const VaultRef &vault, const QString &error) {
+            if (!error.isEmpty()) {
+                window.showError(QObject::tr("The inventory of %1 could not be loaded: %2")
+                                     .arg(vault.vault, error));
+                return;
+            }
             inventory->reloadInventories();
+            if (inventory->vault() == vault)
+                tabs->setCurrentWidget(inventory);
         });
     return views;
 }

@@ -17,6 +17,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QJsonObject>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
@@ -233,6 +235,47 @@ private Q_SLOTS:
         QVERIFY(status);
         QVERIFY2(status->text().contains(QStringLiteral("no account named")),
                  qPrintable(status->text()));
+    }
+
+    // Download on a succeeded inventory job asks for an import into the inventory cache; no
+    // file is queued in the download folder.
+    void inventoryJobIsImportedNotDownloaded()
+    {
+        const QString jobId = m_emulator.cli->initiateJob(
+            m_emulator.vault, QJsonObject{{QStringLiteral("Type"),
+                                           QStringLiteral("inventory-retrieval")},
+                                          {QStringLiteral("Format"), QStringLiteral("JSON")}});
+        QVERIFY(!jobId.isEmpty());
+        QVERIFY(advance(700));
+
+        TransferSettings settings;
+        settings.downloadFolder = m_dir->filePath(QStringLiteral("downloads"));
+        QVERIFY(QDir().mkpath(settings.downloadFolder));
+        TransferManager transfers(m_clients, settings, m_dir->filePath(QStringLiteral("reg.json")));
+        JobsView view(m_clients, transfers,
+                      [this] { return QDateTime::currentDateTimeUtc().addSecs(m_offsetSeconds); });
+        QSignalSpy imports(&view, &JobsView::inventoryImportRequested);
+        QSignalSpy downloads(&view, &JobsView::downloadStarted);
+        auto *table = view.findChild<QTableView *>(QStringLiteral("jobsTable"));
+        auto *download = view.findChild<QPushButton *>(QStringLiteral("downloadButton"));
+        QVERIFY(table && download);
+        view.resize(1100, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const VaultRef vault{kAccount, EmulatorProcess::region(), m_emulator.vault};
+        view.setVault(vault);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, jobId) >= 0, 10000);
+        clickRow(table, rowOf(table, jobId));
+        QTRY_VERIFY_WITH_TIMEOUT(download->isEnabled(), 10000);
+        QTest::mouseClick(download, Qt::LeftButton);
+
+        QCOMPARE(imports.size(), 1);
+        QCOMPARE(imports.first().at(0).value<VaultRef>(), vault);
+        const auto job = imports.first().at(1).value<glacier::JobDescription>();
+        QCOMPARE(job.jobId, jobId);
+        QCOMPARE(job.action, glacier::JobAction::InventoryRetrieval);
+        QCOMPARE(downloads.size(), 0);
+        QVERIFY(QDir(settings.downloadFolder).isEmpty());
     }
 
     // A job that turns Failed while watched: one failure notification with its message.
