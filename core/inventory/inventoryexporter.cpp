@@ -6,6 +6,7 @@
 #include <QSaveFile>
 
 #include <charconv>
+#include <cstring>
 #include <string>
 
 namespace thaw::inventory {
@@ -19,13 +20,13 @@ constexpr qsizetype FlushAt = 1 << 20;
 // made a 1,000,000-row export ~20 % faster.
 void appendCsvCell(std::string &out, std::string_view value, bool formulaGuard)
 {
-    bool quote = false;
-    for (const char c : value) {
-        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-            quote = true;
-            break;
-        }
-    }
+    // memchr is vectorised in glibc: four scans beat one byte-by-byte loop on the ~100-byte
+    // descriptions of a real inventory.
+    const auto has = [value](char c) {
+        return !value.empty() && std::memchr(value.data(), c, value.size()) != nullptr;
+    };
+    const bool hasQuote = has('"');
+    const bool quote = hasQuote || has(',') || has('\n') || has('\r');
     const bool guard = formulaGuard && !value.empty()
                        && (value[0] == '=' || value[0] == '+' || value[0] == '-'
                            || value[0] == '@' || value[0] == '\t' || value[0] == '\r');
@@ -37,16 +38,20 @@ void appendCsvCell(std::string &out, std::string_view value, bool formulaGuard)
         out.push_back('"');
     if (guard)
         out.push_back('\'');
-    if (quote) {
-        for (const char c : value) {
-            if (c == '"')
-                out.push_back('"');
-            out.push_back(c);
+    if (hasQuote) {
+        // Every " doubled (RFC 4180), copying the runs between them whole.
+        std::string_view rest = value;
+        for (size_t at = rest.find('"'); at != std::string_view::npos; at = rest.find('"')) {
+            out.append(rest.substr(0, at + 1));
+            out.push_back('"');
+            rest.remove_prefix(at + 1);
         }
-        out.push_back('"');
+        out.append(rest);
     } else {
         out.append(value);
     }
+    if (quote)
+        out.push_back('"');
 }
 
 void appendNumber(std::string &out, qint64 value)
