@@ -1,0 +1,51 @@
+#include "cacheinventorystore.h"
+
+namespace thaw::ui {
+
+namespace {
+
+template<typename T>
+Fetched<T> fetched(inventory::CacheResult<T> result)
+{
+    if (!result.ok())
+        return Fetched<T>::failure(result.error().message);
+    return Fetched<T>{std::move(result).value(), {}};
+}
+
+} // namespace
+
+CacheInventoryStore::CacheInventoryStore(QString databasePath)
+    : m_reader(std::move(databasePath))
+{}
+
+Fetched<QList<inventory::InventorySummary>> CacheInventoryStore::inventories(const VaultRef &vault)
+{
+    return fetched(m_reader.inventories(inventory::VaultKey{vault.account, vault.region,
+                                                            vault.vault}));
+}
+
+Fetched<qint64> CacheInventoryStore::count(const inventory::ArchiveQuery &query)
+{
+    return fetched(m_reader.count(query));
+}
+
+Fetched<QList<inventory::ArchiveRow>> CacheInventoryStore::page(const inventory::ArchiveQuery &query,
+                                                                qint64 offset, int limit)
+{
+    return fetched(m_reader.page(query, offset, limit));
+}
+
+Fetched<QList<inventory::FolderEntry>> CacheInventoryStore::subfolders(qint64 inventoryId,
+                                                                       const QString &folder)
+{
+    return fetched(m_reader.subfolders(inventoryId, folder));
+}
+
+InventoryStoreFactory CacheInventoryStore::factory(QString databasePath)
+{
+    return [databasePath]() -> std::unique_ptr<InventoryStore> {
+        return std::make_unique<CacheInventoryStore>(databasePath);
+    };
+}
+
+} // namespace thaw::ui

@@ -1,0 +1,103 @@
+#include "inventorydatasource.h"
+
+#include <QCoreApplication>
+
+namespace thaw::ui {
+
+InventoryDataSource::InventoryDataSource(InventoryStoreFactory factory, QObject *parent)
+    : QObject(parent)
+    , m_store(std::make_shared<std::unique_ptr<InventoryStore>>())
+    , m_factory(std::move(factory))
+{
+    m_thread.setObjectName(QStringLiteral("InventoryQueries"));
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+InventoryDataSource::~InventoryDataSource()
+{
+    // The store is closed on its own thread, after the requests already queued.
+    QMetaObject::invokeMethod(
+        m_worker, [store = m_store] { store->reset(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+template<typename T>
+void InventoryDataSource::run(std::function<Fetched<T>(InventoryStore &)> work,
+                              std::shared_ptr<const std::atomic<quint64>> latest,
+                              quint64 generation, QObject *context, Done<T> done)
+{
+    ++m_pending;
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, work = std::move(work), latest = std::move(latest), generation, guard,
+         done = std::move(done), store = m_store, factory = m_factory]() mutable {
+            const bool stale = latest && latest->load() != generation;
+            std::optional<Fetched<T>> result;
+            if (!stale) {
+                if (!*store) {
+                    *store = factory();
+                }
+                result = *store ? work(**store)
+                                : Fetched<T>::failure(tr("The inventory cache cannot be opened."));
+            }
+            // Back on the GUI thread; `this` outlives the worker thread (see the destructor).
+            QMetaObject::invokeMethod(
+                this,
+                [this, guard, done = std::move(done), result = std::move(result)]() mutable {
+                    if (result && guard)
+                        done(std::move(*result));
+                    finishOne();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void InventoryDataSource::finishOne()
+{
+    if (--m_pending == 0)
+        Q_EMIT idle();
+}
+
+void InventoryDataSource::inventories(const VaultRef &vault, QObject *context,
+                                      Done<QList<inventory::InventorySummary>> done)
+{
+    run<QList<inventory::InventorySummary>>(
+        [vault](InventoryStore &store) { return store.inventories(vault); }, nullptr, 0, context,
+        std::move(done));
+}
+
+void InventoryDataSource::count(const inventory::ArchiveQuery &query,
+                                const QueryGeneration &generation, QObject *context,
+                                Done<qint64> done)
+{
+    run<qint64>([query](InventoryStore &store) { return store.count(query); },
+                generation.shared(), generation.current(), context, std::move(done));
+}
+
+void InventoryDataSource::page(const inventory::ArchiveQuery &query, qint64 offset, int limit,
+                               const QueryGeneration &generation, QObject *context,
+                               Done<QList<inventory::ArchiveRow>> done)
+{
+    run<QList<inventory::ArchiveRow>>(
+        [query, offset, limit](InventoryStore &store) { return store.page(query, offset, limit); },
+        generation.shared(), generation.current(), context, std::move(done));
+}
+
+void InventoryDataSource::subfolders(qint64 inventoryId, const QString &folder,
+                                     const QueryGeneration &generation, QObject *context,
+                                     Done<QList<inventory::FolderEntry>> done)
+{
+    run<QList<inventory::FolderEntry>>(
+        [inventoryId, folder](InventoryStore &store) {
+            return store.subfolders(inventoryId, folder);
+        },
+        generation.shared(), generation.current(), context, std::move(done));
+}
+
+} // namespace thaw::ui

@@ -1,0 +1,213 @@
+#include "restoredialog.h"
+
+#include "retrievalestimate.h"
+
+#include <QButtonGroup>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace thaw::ui {
+
+namespace {
+
+constexpr int PreviewLines = 6;
+
+} // namespace
+
+RestoreDialog::RestoreDialog(QList<inventory::ArchiveRow> archives, QString destination,
+                             QWidget *parent, Clock clock)
+    : QDialog(parent)
+    , m_archives(std::move(archives))
+    , m_clock(clock ? std::move(clock) : Clock(&QDateTime::currentDateTime))
+{
+    setWindowTitle(tr("Restore"));
+    qint64 total = 0;
+    qint64 largest = 0;
+    for (const inventory::ArchiveRow &archive : std::as_const(m_archives)) {
+        total += archive.size;
+        largest = std::max(largest, archive.size);
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    auto *summary = new QLabel(
+        m_archives.size() == 1
+            ? tr("Restore <b>%1</b> (%2).")
+                  .arg(m_archives.constFirst().path.toHtmlEscaped(),
+                       QLocale().formattedDataSize(total))
+            : tr("Restore %1 archives, %2 in all.")
+                  .arg(m_archives.size())
+                  .arg(QLocale().formattedDataSize(total)),
+        this);
+    summary->setWordWrap(true);
+    layout->addWidget(summary);
+
+    auto *tierBox = new QGroupBox(tr("Retrieval tier"), this);
+    auto *tierLayout = new QVBoxLayout(tierBox);
+    m_tiers = new QButtonGroup(this);
+    const QDateTime now = m_clock();
+    for (const auto tier : {glacier::RetrievalTier::Expedited, glacier::RetrievalTier::Standard,
+                            glacier::RetrievalTier::Bulk}) {
+        const RetrievalEstimate estimate = estimateRetrieval(tier, largest, now);
+        auto *button = new QRadioButton(
+            tr("%1 — typically %2").arg(tierName(tier), durationText(estimate)), tierBox);
+        button->setObjectName(QStringLiteral("tier") + tierName(tier));
+        m_tiers->addButton(button, int(tier));
+        tierLayout->addWidget(button);
+    }
+    m_estimate = new QLabel(tierBox);
+    m_estimate->setObjectName(QStringLiteral("estimateLabel"));
+    m_estimate->setWordWrap(true);
+    tierLayout->addWidget(m_estimate);
+    layout->addWidget(tierBox);
+
+    auto *form = new QFormLayout;
+    m_range = new QLineEdit(this);
+    m_range->setObjectName(QStringLiteral("rangeEdit"));
+    m_range->setPlaceholderText(tr("whole archive — or first-last byte, e.g. 0-1048575"));
+    m_range->setEnabled(m_archives.size() == 1);
+    if (m_archives.size() != 1)
+        m_range->setToolTip(tr("A byte range can be chosen when one archive is selected."));
+    form->addRow(tr("Byte &range:"), m_range);
+    auto *adviceRow = new QHBoxLayout;
+    m_rangeAdvice = new QLabel(this);
+    m_rangeAdvice->setObjectName(QStringLiteral("rangeAdvice"));
+    m_rangeAdvice->setWordWrap(true);
+    m_useSuggestion = new QPushButton(this);
+    m_useSuggestion->setObjectName(QStringLiteral("useSuggestion"));
+    m_useSuggestion->hide();
+    adviceRow->addWidget(m_rangeAdvice, 1);
+    adviceRow->addWidget(m_useSuggestion);
+    form->addRow(QString(), adviceRow);
+
+    auto *destinationRow = new QHBoxLayout;
+    m_destination = new QLineEdit(destination, this);
+    m_destination->setObjectName(QStringLiteral("destinationEdit"));
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    destinationRow->addWidget(m_destination, 1);
+    destinationRow->addWidget(browse);
+    form->addRow(tr("Restore &into:"), destinationRow);
+    layout->addLayout(form);
+
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("previewLabel"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_preview);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Start &restore"));
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_tiers, &QButtonGroup::idToggled, this, [this](int, bool checked) {
+        if (checked)
+            updateEstimate();
+    });
+    connect(m_range, &QLineEdit::textChanged, this, &RestoreDialog::updateRange);
+    connect(m_useSuggestion, &QPushButton::clicked, this, [this] {
+        if (m_advice.suggestion)
+            m_range->setText(formatByteRange(*m_advice.suggestion));
+    });
+    connect(m_destination, &QLineEdit::textChanged, this, &RestoreDialog::updatePlan);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Restore into"),
+                                                                 m_destination->text());
+        if (!folder.isEmpty())
+            m_destination->setText(folder);
+    });
+
+    setTier(glacier::RetrievalTier::Standard); // Glacier's default
+    updateRange();
+    updatePlan();
+}
+
+glacier::RetrievalTier RestoreDialog::tier() const
+{
+    return glacier::RetrievalTier(m_tiers->checkedId());
+}
+
+void RestoreDialog::setTier(glacier::RetrievalTier tier)
+{
+    m_tiers->button(int(tier))->setChecked(true);
+    updateEstimate();
+}
+
+std::optional<ByteRange> RestoreDialog::range() const
+{
+    if (m_archives.size() != 1 || m_advice.verdict != RangeAdvice::Verdict::Usable)
+        return std::nullopt;
+    return m_advice.range;
+}
+
+QString RestoreDialog::destination() const
+{
+    return m_destination->text();
+}
+
+void RestoreDialog::updateEstimate()
+{
+    qint64 largest = 0;
+    for (const inventory::ArchiveRow &archive : std::as_const(m_archives))
+        largest = std::max(largest, archive.size);
+    if (const auto wanted = range())
+        largest = wanted->end - wanted->start + 1;
+    m_estimate->setText(estimateText(estimateRetrieval(tier(), largest, m_clock()))
+                        + QLatin1Char(' ')
+                        + tr("The download is queued and starts by itself then; Glacier keeps "
+                             "the output for 24 hours."));
+}
+
+void RestoreDialog::updateRange()
+{
+    const qint64 size = m_archives.size() == 1 ? m_archives.constFirst().size : 0;
+    m_advice = adviseRange(m_archives.size() == 1 ? m_range->text() : QString(), size);
+    m_rangeAdvice->setText(m_advice.explanation);
+    if (!m_advice.acceptable() && m_advice.suggestion) {
+        m_useSuggestion->setText(tr("Use %1").arg(formatByteRange(*m_advice.suggestion)));
+        m_useSuggestion->show();
+    } else {
+        m_useSuggestion->hide();
+    }
+    updateEstimate();
+    updateAcceptable();
+}
+
+void RestoreDialog::updatePlan()
+{
+    m_plan = planRestore(m_archives, m_destination->text());
+    QStringList lines;
+    if (!m_plan.ok()) {
+        lines << m_plan.error;
+    } else {
+        for (int i = 0; i < std::min<int>(PreviewLines, int(m_plan.items.size())); ++i) {
+            const RestoreItem &item = m_plan.items.at(i);
+            lines << (item.note.isEmpty() ? item.outPath
+                                          : tr("%1 (%2)").arg(item.outPath, item.note));
+        }
+        if (m_plan.items.size() > PreviewLines)
+            lines << tr("… and %1 more").arg(m_plan.items.size() - PreviewLines);
+    }
+    m_preview->setText(lines.join(QLatin1Char('\n')));
+    updateAcceptable();
+}
+
+void RestoreDialog::updateAcceptable()
+{
+    if (m_buttons)
+        m_buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(m_advice.acceptable() && m_plan.ok() && !m_plan.items.isEmpty());
+}
+
+} // namespace thaw::ui
