@@ -21,7 +21,10 @@ bool ensureSchema(SqliteDatabase &db, QString *error)
     }
     // Rollback journal, not WAL: an import writes into fresh tables, whose new pages SQLite
     // never copies to the journal, while WAL would write every byte twice (log + checkpoint).
-    return db.exec("PRAGMA journal_mode=TRUNCATE;"
+    // 32 KiB pages (set before the first table; ignored for an existing file): a full scan
+    // such as an export reads the file in 8x fewer pread calls than with the 4 KiB default.
+    return db.exec("PRAGMA page_size=32768;"
+                   "PRAGMA journal_mode=TRUNCATE;"
                    "BEGIN IMMEDIATE;"
                    "CREATE TABLE IF NOT EXISTS inventories("
                    " id INTEGER PRIMARY KEY,"
