@@ -250,14 +250,14 @@ private:
                             .arg(m_columnCount));
         }
         const std::string &sizeText = m_fields[size_t(m_columns[Size])];
+        // At most 18 digits, checked before any arithmetic: 10^18 - 1 fits in qint64.
         qint64 size = 0;
         bool valid = !sizeText.empty() && sizeText.size() <= 18;
-        for (const char d : sizeText) {
-            if (d < '0' || d > '9') {
-                valid = false;
-                break;
-            }
-            size = size * 10 + (d - '0');
+        for (size_t i = 0; valid && i < sizeText.size(); ++i) {
+            const char d = sizeText[i];
+            valid = d >= '0' && d <= '9';
+            if (valid)
+                size = size * 10 + (d - '0');
         }
         if (!valid) {
             return failAt(m_positions[size_t(m_columns[Size])],

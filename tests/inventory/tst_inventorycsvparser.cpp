@@ -98,6 +98,9 @@ void TestInventoryCsvParser::malformed_data()
                                      << qint64(3) << qint64(1) << "6 fields";
     QTest::newRow("size not a number") << Header + "a,b,D,12x,h\n" << qint64(68) << qint64(2)
                                        << qint64(7) << "Size is not a whole number: \"12x\"";
+    QTest::newRow("size of 40 digits (no overflow)")
+        << Header + "a,b,D,2149999999999999999999999999999999999999,h\n" << qint64(68) << qint64(2)
+        << qint64(7) << "Size is not a whole number";
     QTest::newRow("negative size") << Header + "a,b,D,-1,h\n" << qint64(68) << qint64(2)
                                    << qint64(7) << "Size is not a whole number";
     QTest::newRow("quote in unquoted field") << Header + "a,b\"c,D,1,h\n" << qint64(65)
