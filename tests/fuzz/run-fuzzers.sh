@@ -53,8 +53,10 @@ for corpus in "$corpora"/*/; do
         dict=(-dict="$corpora/$name.dict")
     fi
     mkdir -p "$work/$name"
+    # A fixed seed by default, so CI explores the same inputs on every run and a red run means
+    # a change broke something; THAW_FUZZ_SEED=0 lets libFuzzer pick a random seed.
     options=(-timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1
-             -artifact_prefix="$artifacts/$name-" "${dict[@]}")
+             -seed="${THAW_FUZZ_SEED:-1}" -artifact_prefix="$artifacts/$name-" "${dict[@]}")
     # Replay the seeds on their own first, so a regression names its seed.
     if ! "$fuzzer" "${options[@]}" -runs=0 "$corpus" >"$log" 2>&1 ||
        ! "$fuzzer" "${options[@]}" -max_total_time="$seconds" "$work/$name" "$corpus" \
