@@ -32,6 +32,7 @@ RestoreDialog::RestoreDialog(QList<inventory::ArchiveRow> archives, QString dest
     , m_clock(clock ? std::move(clock) : Clock(&QDateTime::currentDateTime))
 {
     setWindowTitle(tr("Restore"));
+    setMinimumWidth(640); // the explanations wrap; narrower, they would be cut
     qint64 total = 0;
     qint64 largest = 0;
     for (const inventory::ArchiveRow &archive : std::as_const(m_archives)) {
@@ -86,8 +87,11 @@ RestoreDialog::RestoreDialog(QList<inventory::ArchiveRow> archives, QString dest
     m_useSuggestion = new QPushButton(this);
     m_useSuggestion->setObjectName(QStringLiteral("useSuggestion"));
     m_useSuggestion->hide();
-    adviceRow->addWidget(m_rangeAdvice, 1);
+    // The explanation gets a row of its own: a word-wrapped label beside a button is given
+    // too little height by the form layout.
+    form->addRow(m_rangeAdvice);
     adviceRow->addWidget(m_useSuggestion);
+    adviceRow->addStretch();
     form->addRow(QString(), adviceRow);
 
     auto *destinationRow = new QHBoxLayout;
@@ -96,7 +100,9 @@ RestoreDialog::RestoreDialog(QList<inventory::ArchiveRow> archives, QString dest
     auto *browse = new QPushButton(tr("&Browse…"), this);
     destinationRow->addWidget(m_destination, 1);
     destinationRow->addWidget(browse);
-    form->addRow(tr("Restore &into:"), destinationRow);
+    auto *destinationLabel = new QLabel(tr("Restore &into:"), this);
+    destinationLabel->setBuddy(m_destination);
+    form->addRow(destinationLabel, destinationRow);
     layout->addLayout(form);
 
     m_preview = new QLabel(this);
@@ -182,6 +188,7 @@ void RestoreDialog::updateRange()
     }
     updateEstimate();
     updateAcceptable();
+    adjustSize(); // grow with the wrapped explanation instead of squeezing the other labels
 }
 
 void RestoreDialog::updatePlan()

@@ -186,6 +186,8 @@ void TestInventoryView::init()
     m_view->resize(1100, 600);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    m_view->activateWindow(); // keyboard focus needs an active window (Xvfb has no WM)
+    QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
     m_view->setVault(m_vault);
     QTRY_VERIFY_WITH_TIMEOUT(m_view->archiveModel()->isSettled()
                                  && m_view->archiveModel()->rowCount() == m_archives.size(),
