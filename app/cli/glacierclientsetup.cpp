@@ -53,9 +53,8 @@ void addGlacierOptions(QCommandLineParser &parser)
     });
 }
 
-std::optional<GlacierSetup> setupGlacierCommand(QCommandLineParser &parser,
-                                                const QStringList &arguments, int *exitCode,
-                                                const std::function<bool()> &validate)
+std::optional<GlobalOptions> parseCommandOptions(QCommandLineParser &parser,
+                                                 const QStringList &arguments, int *exitCode)
 {
     if (!parseOrComplain(parser, arguments)) {
         *exitCode = UsageError;
@@ -67,16 +66,26 @@ std::optional<GlacierSetup> setupGlacierCommand(QCommandLineParser &parser,
         return std::nullopt;
     }
     QString error;
-    const std::optional<GlobalOptions> options = globalOptions(parser, &error);
+    std::optional<GlobalOptions> options = globalOptions(parser, &error);
     if (!options) {
         printError(error);
         *exitCode = UsageError;
-        return std::nullopt;
     }
+    return options;
+}
+
+std::optional<GlacierSetup> setupGlacierCommand(QCommandLineParser &parser,
+                                                const QStringList &arguments, int *exitCode,
+                                                const std::function<bool()> &validate)
+{
+    const std::optional<GlobalOptions> options = parseCommandOptions(parser, arguments, exitCode);
+    if (!options)
+        return std::nullopt;
     if (validate && !validate()) {
         *exitCode = UsageError;
         return std::nullopt;
     }
+    QString error;
     const std::optional<QString> region = resolveCliRegion(*options, &error);
     if (!region) {
         printError(error);

@@ -33,6 +33,12 @@ struct GlacierSetup
     std::unique_ptr<glacier::GlacierClient> client;
 };
 
+// Parses arguments, prints --help, reads the global options. On failure (or after --help)
+// returns nullopt with *exitCode set (UsageError, or Success after --help) and the reason
+// printed. The first step of every command, networked or not.
+std::optional<GlobalOptions> parseCommandOptions(QCommandLineParser &parser,
+                                                 const QStringList &arguments, int *exitCode);
+
 // Parses arguments, handles --help, runs `validate` (the command's own checks: false means it
 // printed why, UsageError), then resolves region, endpoint and credentials. On failure (or
 // after --help) returns nullopt with *exitCode set and the reason printed.

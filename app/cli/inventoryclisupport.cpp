@@ -2,8 +2,7 @@
 
 #include "clicredentials.h"
 #include "core/inventory/inventorycache.h"
-
-#include <QTextStream>
+#include "glacierclientsetup.h"
 
 namespace thaw::cli {
 
@@ -49,22 +48,9 @@ std::optional<InventoryContext> setupLocalInventoryCommand(QCommandLineParser &p
                                                            int *exitCode,
                                                            const std::function<bool()> &validate)
 {
-    if (!parseOrComplain(parser, arguments)) {
-        *exitCode = UsageError;
+    const std::optional<GlobalOptions> options = parseCommandOptions(parser, arguments, exitCode);
+    if (!options)
         return std::nullopt;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        *exitCode = Success;
-        return std::nullopt;
-    }
-    QString error;
-    const std::optional<GlobalOptions> options = globalOptions(parser, &error);
-    if (!options) {
-        printError(error);
-        *exitCode = UsageError;
-        return std::nullopt;
-    }
     const QString vault = parser.value(QStringLiteral("vault-name"));
     if (vault.isEmpty()) {
         printError(QStringLiteral("inventory commands need --vault-name"));

@@ -91,7 +91,11 @@ void driveScreenshot(ui::MainWindow &window, ui::Session &session, ui::TransferM
             }
         }
         // Views fill asynchronously (jobs, inventories, downloads): give them time to paint.
-        QTimer::singleShot(2500, &window, [views, view] {
+        QTimer::singleShot(2500, &window, [&window, views, view, tabs] {
+            // The demo's inventory import may end after the vault was selected and bring the
+            // Inventory tab forward (ui/session/vaulttabs.cpp): show the wanted view again.
+            if (tabs.contains(view))
+                window.tabs().setCurrentIndex(int(tabs.indexOf(view)));
             if (view == u"jobs") {
                 if (auto *table = views.jobs->findChild<QTableView *>())
                     table->selectRow(3);
@@ -174,6 +178,12 @@ int main(int argc, char *argv[])
                          transfers.setSettings(dialog.settings());
                          dialog.settings().save(*settings);
                      });
+    // The Transfers table's column widths, as the user left them.
+    views.transfers->restoreHeaderState(
+        settings->value(ui::TransfersView::headerStateKey()).toByteArray());
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, [&settings, &views] {
+        settings->setValue(ui::TransfersView::headerStateKey(), views.transfers->headerState());
+    });
     views.jobs->setNotifier(&notifier);
     if (!transfers.loadError().isEmpty())
         window.showError(transfers.loadError());

@@ -39,8 +39,8 @@ DownloadEngine::DownloadEngine(glacier::GlacierClient *client, DownloadOptions o
     // One thread per stream, so that no stream's writer waits behind another's.
     m_workers.setMaxThreadCount(qMax(1, m_options.parallel));
     m_saver = std::make_unique<JournalSaver>(&m_part, journalPath(m_options.outputPath));
-    if (m_options.limitRate > 0)
-        m_limiter.emplace(m_options.limitRate);
+    if (m_options.limitRate > 0 || m_options.sharedLimiter)
+        m_limiter.emplace(m_options.limitRate, m_options.sharedLimiter);
     m_progressTimer.setInterval(ProgressIntervalMs);
     connect(&m_progressTimer, &QTimer::timeout, this, &DownloadEngine::emitProgress);
     if (m_options.slots) {

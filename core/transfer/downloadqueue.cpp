@@ -32,6 +32,7 @@ int DownloadQueue::add(DownloadOptions options)
     auto download = std::make_unique<Download>();
     download->options = std::move(options);
     download->options.slots = &m_slots;
+    download->options.sharedLimiter = &m_bandwidth;
     m_downloads.push_back(std::move(download));
     const int index = size() - 1;
     startEngine(index);
@@ -44,6 +45,7 @@ int DownloadQueue::add(const glacier::GlacierClient &client, DownloadOptions opt
     download->client = std::make_unique<glacier::GlacierClient>(client);
     download->options = std::move(options);
     download->options.slots = &m_slots;
+    download->options.sharedLimiter = &m_bandwidth;
     download->waiting = !start;
     m_downloads.push_back(std::move(download));
     const int index = size() - 1;
@@ -148,6 +150,11 @@ void DownloadQueue::setLimits(int index, int parallel, qint64 limitRate)
         download->options.parallel = std::max(1, parallel);
         download->options.limitRate = std::max<qint64>(0, limitRate);
     }
+}
+
+void DownloadQueue::setBandwidthLimit(qint64 bytesPerSecond)
+{
+    m_bandwidth.setBytesPerSecond(bytesPerSecond);
 }
 
 bool DownloadQueue::isRunning(int index) const

@@ -2,6 +2,7 @@
 
 #include "downloadtypes.h"
 #include "fetchslots.h"
+#include "ratelimiter.h"
 
 #include <QList>
 #include <QObject>
@@ -25,7 +26,11 @@ class DownloadEngine;
 // A download is addressed by the index add() returned; indexes are never reused. pause() and
 // resume() act on the download's engine; resume() of a download that ended with an error or a
 // cancel() starts a new engine with the same options, which picks up the verified chunks from
-// the journal (core/transfer/README.md, "Resume"). Emits downloadFinished() each time a
+// the journal (core/transfer/README.md, "Resume").
+//
+// Every download also draws on one global bandwidth limit (a RateLimiter shared by all engines,
+// besides each download's own `limitRate`); setBandwidthLimit() and setGlobalParallel() change
+// the global limits for the downloads already running too. Emits downloadFinished() each time a
 // download's engine ends and allFinished() when no download is running any more.
 class DownloadQueue final : public QObject
 {
@@ -57,6 +62,17 @@ public:
     // the values it started with.
     void setLimits(int index, int parallel, qint64 limitRate);
 
+    // Bytes per second over all downloads together; 0 (the default): unlimited. Takes effect at
+    // once: each running stream sees the new rate at its next read (a pause already granted at
+    // the old rate runs out first).
+    void setBandwidthLimit(qint64 bytesPerSecond);
+    qint64 bandwidthLimit() const { return m_bandwidth.bytesPerSecond(); }
+    // The shared bucket itself: what it has charged, and a clock for tests.
+    RateLimiter &bandwidth() { return m_bandwidth; }
+    // Chunk fetches in flight over all downloads; a running fetch is never stopped, a lower
+    // limit is reached as fetches end.
+    void setGlobalParallel(int limit) { m_slots.setLimit(limit); }
+
     int size() const { return int(m_downloads.size()); }
     bool isFinished() const; // no download is running (or waiting to be started)
     bool isRunning(int index) const;
@@ -79,6 +95,7 @@ private:
 
     glacier::GlacierClient *m_client;
     FetchSlots m_slots;
+    RateLimiter m_bandwidth{0}; // before m_downloads: engines charge it until they go
     std::vector<std::unique_ptr<Download>> m_downloads;
 };
 

@@ -9,6 +9,7 @@
 namespace thaw::transfer {
 
 class FetchSlots;
+class RateLimiter;
 
 // Which check vouches for the bytes of a finished download. Named in the CLI summary as
 // "job-hash" (the root of all leaves equals the job's SHA256TreeHash / ArchiveSHA256TreeHash),
@@ -50,6 +51,9 @@ struct DownloadOptions
     std::function<std::optional<qint64>(const QString &path)> freeSpace;
     // Shared by downloads that must stay under one limit of fetches in flight; not owned.
     FetchSlots *slots = nullptr;
+    // A bucket shared by several downloads (DownloadQueue's global bandwidth limit), charged
+    // besides limitRate's own; not owned. Its rate may change while the download runs.
+    RateLimiter *sharedLimiter = nullptr;
 };
 
 // Where a download stands, at most a few times a second.

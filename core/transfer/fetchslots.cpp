@@ -7,6 +7,14 @@ FetchSlots::FetchSlots(int limit, QObject *parent)
     , m_limit(qMax(1, limit))
 {}
 
+void FetchSlots::setLimit(int limit)
+{
+    const int before = m_limit;
+    m_limit = qMax(1, limit);
+    if (m_limit > before)
+        Q_EMIT released();
+}
+
 bool FetchSlots::tryAcquire()
 {
     if (m_used >= m_limit)

@@ -18,6 +18,10 @@ public:
     int used() const { return m_used; }
     int peak() const { return m_peak; } // the most ever used at once
 
+    // A new limit at once: a higher one lets waiting engines start fetches (released()), a lower
+    // one stops no fetch in flight but lets none start until used() is below it.
+    void setLimit(int limit);
+
     bool tryAcquire();
     void release();
 

@@ -3,28 +3,55 @@
 #include <QElapsedTimer>
 #include <QtGlobal>
 
+#include <functional>
+#include <mutex>
+
 namespace thaw::transfer {
 
-// A token bucket shared by every chunk of a download: `bytesPerSecond` tokens a second, at most
-// one second's worth saved up. take() charges bytes already received and says how long the
-// caller must stop reading for the average to stay at the rate (the client then leaves the
-// socket unread, without blocking, and TCP slows the sender down).
+// A token bucket: `bytesPerSecond` tokens a second, at most one second's worth saved up. take()
+// charges bytes already received and says how long the caller must stop reading for the
+// average to stay at the rate (the client then leaves the socket unread, without blocking, and
+// TCP slows the sender down). One bucket may be shared by every chunk of a download, or chained
+// under a download's own bucket (`shared`) so that several downloads stay under one global
+// limit. The rate may change at any time (setBytesPerSecond(); 0: unlimited): the next take()
+// of every reader sees it.
 class RateLimiter final
 {
 public:
-    explicit RateLimiter(qint64 bytesPerSecond);
+    // Milliseconds of any monotonic clock; tests inject one.
+    using Clock = std::function<qint64()>;
 
-    qint64 bytesPerSecond() const { return m_rate; }
-    // Charges `bytes` at time nowMs (any monotonic clock); the pause due, in milliseconds.
+    // bytesPerSecond 0 (or less): unlimited. `shared`, when given, is charged too (not owned;
+    // it must outlive this bucket), and the longer of the two pauses wins.
+    explicit RateLimiter(qint64 bytesPerSecond, RateLimiter *shared = nullptr);
+
+    qint64 bytesPerSecond() const;
+    // Takes effect at once: savings above one second at the new rate are dropped, a debt stays
+    // (it is paid at the new rate). 0: unlimited.
+    void setBytesPerSecond(qint64 bytesPerSecond);
+    void setClock(Clock clock);
+
+    // Charges `bytes` at time nowMs (of the clock the caller uses throughout); the pause due, in
+    // milliseconds. The shared bucket, if any, is charged at its own clock's time.
     qint64 take(qint64 bytes, qint64 nowMs);
-    // take() at the current time.
+    // take() at the clock's current time.
     qint64 take(qint64 bytes);
 
+    qint64 charged() const; // every byte ever charged, over all readers
+
 private:
-    qint64 m_rate;
-    double m_tokens;
+    qint64 takeLocked(qint64 bytes, qint64 nowMs);
+    qint64 now() const;
+
+    // Downloads on different threads may share one bucket.
+    mutable std::mutex m_mutex;
+    qint64 m_rate = 0; // 0: unlimited
+    double m_tokens = 0;
     qint64 m_lastMs = -1;
-    QElapsedTimer m_clock;
+    qint64 m_charged = 0;
+    RateLimiter *m_shared;
+    Clock m_clock;
+    QElapsedTimer m_elapsed;
 };
 
 } // namespace thaw::transfer

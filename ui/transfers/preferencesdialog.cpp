@@ -38,16 +38,15 @@ PreferencesDialog::PreferencesDialog(const TransferSettings &settings, QWidget *
     m_globalParallel->setObjectName(u"globalParallel"_s);
     m_globalParallel->setRange(1, 64);
     m_globalParallel->setValue(settings.globalParallel);
-    m_globalParallel->setToolTip(tr("Ranged GETs in flight over all downloads; applies from the "
-                                    "next start of Thaw"));
+    m_globalParallel->setToolTip(tr("Ranged GETs in flight over all downloads; applies at once"));
     m_limit->setObjectName(u"bandwidthLimit"_s);
     m_limit->setRange(0, 100000);
     m_limit->setDecimals(1);
     m_limit->setSuffix(tr(" MiB/s"));
     m_limit->setSpecialValueText(tr("Unlimited"));
     m_limit->setValue(double(settings.limitRate) / kMiB);
-    m_limit->setToolTip(tr("At most this rate per download. Applies to new downloads and to "
-                           "downloads resumed or retried from now on."));
+    m_limit->setToolTip(tr("At most this rate over all downloads together. Applies at once, "
+                           "to running downloads too."));
     m_assumed->setObjectName(u"assumedRate"_s);
     m_assumed->setRange(0.1, 100000);
     m_assumed->setDecimals(1);
@@ -68,10 +67,13 @@ PreferencesDialog::PreferencesDialog(const TransferSettings &settings, QWidget *
     folderRow->addWidget(browse);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Download &folder:"), folderRow);
+    // A row holding a layout gets no buddy from addRow(QString, ...): the '&' would show.
+    auto *folderLabel = new QLabel(tr("Download &folder:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Parallel chunks per download:"), m_parallel);
     form->addRow(tr("Parallel chunks &in total:"), m_globalParallel);
-    form->addRow(tr("&Bandwidth limit:"), m_limit);
+    form->addRow(tr("&Bandwidth limit, all downloads:"), m_limit);
     form->addRow(tr("&Assumed rate for expiry warnings:"), m_assumed);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

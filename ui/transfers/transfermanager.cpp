@@ -96,6 +96,7 @@ TransferManager::TransferManager(ClientProvider &clients, TransferSettings setti
                 onJobGone(jobId, tr("The job's output is no longer available: it expired or "
                                     "Glacier does not know the job. Request it again."));
             });
+    m_queue->setBandwidthLimit(m_settings.limitRate);
     restore();
 }
 
@@ -185,7 +186,6 @@ QString TransferManager::download(const VaultRef &vault, const glacier::JobDescr
                       : jobDisplayName(job);
     entry.totalBytes = jobOutputSize(job).value_or(0);
     entry.parallel = m_settings.parallelChunks;
-    entry.limitRate = m_settings.limitRate;
     entry.added = QDateTime::currentDateTimeUtc();
     return add(entry, TransferStatus::Queued, error);
 }
@@ -202,7 +202,6 @@ QString TransferManager::queueWhenReady(const VaultRef &vault, const QString &jo
     entry.outputPath = QDir::cleanPath(outPath);
     entry.label = QFileInfo(outPath).fileName();
     entry.parallel = m_settings.parallelChunks;
-    entry.limitRate = m_settings.limitRate;
     entry.waitingForJob = true;
     entry.added = QDateTime::currentDateTimeUtc();
     return add(entry, TransferStatus::WaitingForJob, error);
@@ -268,7 +267,9 @@ bool TransferManager::startOnQueue(Transfer &t, const RegisteredDownload &entry,
     options.outputPath = entry.outputPath;
     options.chunkSizeMiB = entry.chunkSizeMiB;
     options.parallel = entry.parallel;
-    options.limitRate = entry.limitRate;
+    // No limit of its own (an entry written by an older Thaw may hold one): the queue's global
+    // bandwidth limit governs every download.
+    options.limitRate = 0;
     t.queueIndex = m_queue->add(*client, options, start);
     return true;
 }
@@ -342,16 +343,23 @@ void TransferManager::refreshWaiting()
 void TransferManager::setSettings(const TransferSettings &settings)
 {
     m_settings = settings;
+    m_queue->setBandwidthLimit(settings.limitRate);
+    m_queue->setGlobalParallel(settings.globalParallel);
     for (const auto &t : m_transfers) {
         if (t->status == TransferStatus::Done)
             continue;
         if (t->queueIndex >= 0)
-            m_queue->setLimits(t->queueIndex, settings.parallelChunks, settings.limitRate);
+            m_queue->setLimits(t->queueIndex, settings.parallelChunks, 0);
         updateRegistry(t->id, [&](RegisteredDownload &d) {
             d.parallel = settings.parallelChunks;
-            d.limitRate = settings.limitRate;
+            d.limitRate = 0;
         });
     }
+}
+
+qint64 TransferManager::bandwidthLimit() const
+{
+    return m_queue->bandwidthLimit();
 }
 
 qint64 TransferManager::measuredRate() const

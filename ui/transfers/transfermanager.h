@@ -101,16 +101,18 @@ public:
     void refreshWaiting();
 
     const TransferSettings &settings() const { return m_settings; }
-    // New downloads use the new values; the bandwidth limit and parallel chunks also reach every
-    // unfinished download from its next engine start (a retry, a waiting or restored-paused
-    // download starting, the next run of the application): the engine has no way to change
-    // them while it runs. The global limit of fetches applies from the next start of the
-    // application (FetchSlots is fixed at construction).
+    // The bandwidth limit (over all downloads together) and the global limit of fetches in
+    // flight take effect at once, running downloads included. Parallel chunks per download
+    // reach new downloads and every unfinished one from its next engine start (a retry, a
+    // waiting or restored-paused download starting, the next run of the application): the
+    // engine has no way to change them while it runs.
     void setSettings(const TransferSettings &settings);
 
     // Bytes per second over all running downloads, or the last rate measured while something
     // ran; 0 before any download ran. The Jobs view's expiry estimate uses it.
     qint64 measuredRate() const;
+    // The bandwidth limit the running downloads share (bytes/s; 0: unlimited).
+    qint64 bandwidthLimit() const;
 
 Q_SIGNALS:
     void transferAboutToBeInserted(int row);

@@ -15,7 +15,7 @@ struct TransferSettings
     QString downloadFolder;         // where the Jobs view puts new downloads
     int parallelChunks = 4;         // ranged GETs in flight per download (DownloadOptions)
     int globalParallel = 8;         // ranged GETs in flight over all downloads (FetchSlots)
-    qint64 limitRate = 0;           // bytes/s per download; 0: unlimited
+    qint64 limitRate = 0;           // bytes/s over all downloads together; 0: unlimited
     qint64 assumedRate = 4 << 20;   // bytes/s for expiry estimates before any rate is measured
 
     static TransferSettings load(const QSettings &settings);

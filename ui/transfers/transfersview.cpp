@@ -69,10 +69,8 @@ TransfersView::TransfersView(TransferManager &manager, QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the order they were added
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(TransfersModel::Name, QHeaderView::Stretch);
-    m_table->setColumnWidth(TransfersModel::Progress, 160);
-    m_table->setColumnWidth(TransfersModel::State, 200);
     m_table->setWordWrap(false);
+    setDefaultColumnWidths();
 
     m_status->setObjectName(u"transfersStatus"_s);
     m_status->setWordWrap(true);
@@ -112,6 +110,50 @@ TransfersView::TransfersView(TransferManager &manager, QWidget *parent)
         m_status->show();
     }
     updateActions();
+}
+
+void TransfersView::setDefaultColumnWidths()
+{
+    // Name used to stretch, but with nine columns wider than the tab it was squeezed to a few
+    // letters. Every column now keeps its own width (the table scrolls instead): Name wide
+    // enough for a typical path, the others fitted to their header and a typical value;
+    // Destination, the last, takes what is left.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    const QFontMetrics metrics(m_table->font());
+    const auto fit = [&](int column, const QString &sample) {
+        m_table->setColumnWidth(
+            column, qMax(header->sectionSizeHint(column), metrics.horizontalAdvance(sample) + 16));
+    };
+    fit(TransfersModel::Name, u"photos/2019/holiday/IMG_0001-final.jpg"_s);
+    m_table->setColumnWidth(TransfersModel::Progress, 140);
+    fit(TransfersModel::State, u"Done, verified (job-hash)"_s);
+    fit(TransfersModel::Rate, u"99.9 MiB/s"_s);
+    fit(TransfersModel::Eta, u"99 h 59 min"_s);
+    fit(TransfersModel::Chunks, u"9999 of 9999"_s);
+    fit(TransfersModel::Size, u"999.99 GiB"_s);
+    fit(TransfersModel::Vault, u"my-vault-name"_s);
+}
+
+QByteArray TransfersView::headerState() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+bool TransfersView::restoreHeaderState(const QByteArray &state)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    if (state.isEmpty() || !header->restoreState(state)) {
+        setDefaultColumnWidths();
+        return false;
+    }
+    return true;
+}
+
+QString TransfersView::headerStateKey()
+{
+    return u"transfers/header"_s;
 }
 
 void TransfersView::setOpenUrl(std::function<void(const QUrl &)> openUrl)

@@ -32,6 +32,12 @@ public:
     QString selectedId() const;
     void selectTransfer(const QString &id);
 
+    // The table's column widths and order, for QSettings (headerStateKey()); false when the
+    // state is not one (the defaults stay: a readable Name column, the other columns fitted).
+    QByteArray headerState() const;
+    bool restoreHeaderState(const QByteArray &state);
+    static QString headerStateKey();
+
 public Q_SLOTS:
     void pauseSelected();
     void resumeSelected();
@@ -43,6 +49,7 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    void setDefaultColumnWidths();
 
     TransferManager &m_manager;
     TransfersModel *m_model;

@@ -354,6 +354,7 @@ private Q_SLOTS:
         folder->setText(QStringLiteral("/elsewhere"));
         parallel->setValue(6);
         limit->setValue(2.5);
+        saveScreenshot(&dialog, QStringLiteral("preferences.png"));
         const TransferSettings chosen = dialog.settings();
         QCOMPARE(chosen.downloadFolder, QStringLiteral("/elsewhere"));
         QCOMPARE(chosen.parallelChunks, 6);
@@ -367,18 +368,72 @@ private Q_SLOTS:
         const QSettings store(m_dir->filePath(QStringLiteral("thaw.ini")), QSettings::IniFormat);
         QCOMPARE(TransferSettings::load(store), chosen);
 
-        // Applied to unfinished downloads, remembered for their next start.
+        // Parallel chunks: applied to unfinished downloads, remembered for their next start. The
+        // bandwidth limit is global: the manager's one bucket, at once; no download keeps a
+        // limit of its own.
         glacier::JobDescription job;
         job.jobId = QStringLiteral("NO-SUCH-JOB");
         TransferManager manager(m_clients, settings(), registryPath());
+        QCOMPARE(manager.bandwidthLimit(), qint64(0));
         QVERIFY(!manager.download(vault(), job, m_dir->filePath(QStringLiteral("p.bin"))).isEmpty());
         manager.setSettings(chosen);
         QCOMPARE(manager.settings(), chosen);
+        QCOMPARE(manager.bandwidthLimit(), qint64(2.5 * MiB));
         transfer::DownloadRegistry registry(registryPath());
         QString error;
         QVERIFY(registry.load(&error));
         QCOMPARE(registry.entries().first().parallel, 6);
-        QCOMPARE(registry.entries().first().limitRate, qint64(2.5 * MiB));
+        QCOMPARE(registry.entries().first().limitRate, qint64(0));
+        // A manager made with a limit starts with it.
+        TransferManager limited(m_clients, chosen, m_dir->filePath(QStringLiteral("other.json")));
+        QCOMPARE(limited.bandwidthLimit(), qint64(2.5 * MiB));
+    }
+
+    // The bandwidth limit changed while a download runs reaches it at once: a limit so low
+    // that the download cannot end while it holds, then lifted, and the download completes.
+    void liveBandwidthLimit()
+    {
+        TransferSettings limited = settings();
+        limited.limitRate = 256 * 1024; // 16 MiB would take a minute
+        const glacier::JobDescription job = newJob();
+        QVERIFY(!job.jobId.isEmpty());
+        TransferManager manager(m_clients, limited, registryPath());
+        ViewUnderTest ui(manager);
+        const QString id = manager.download(vault(), job, m_dir->filePath(QStringLiteral("live.bin")));
+        QVERIFY(!id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(manager.at(0).progress.doneBytes > 0, 30000);
+        QCOMPARE(manager.at(0).status, TransferStatus::Downloading);
+        TransferSettings unlimited = limited;
+        unlimited.limitRate = 0;
+        manager.setSettings(unlimited);
+        QCOMPARE(manager.bandwidthLimit(), qint64(0));
+        QTRY_COMPARE_WITH_TIMEOUT(manager.at(0).status, TransferStatus::Done, 60000);
+        QCOMPARE(readFile(m_dir->filePath(QStringLiteral("live.bin"))), m_emulator.data);
+    }
+
+    // The Name column is wide enough to read a path, and the header's state (column widths)
+    // survives a new view: the app keeps it in QSettings under headerStateKey().
+    void nameColumnAndHeaderState()
+    {
+        TransferManager manager(m_clients, settings(), registryPath());
+        QByteArray state;
+        {
+            ViewUnderTest ui(manager);
+            const QFontMetrics metrics(ui.table->font());
+            QVERIFY2(ui.table->columnWidth(TransfersModel::Name)
+                         >= metrics.horizontalAdvance(QStringLiteral("photos/2019/holiday/IMG_0001.jpg")),
+                     qPrintable(QString::number(ui.table->columnWidth(TransfersModel::Name))));
+            ui.table->setColumnWidth(TransfersModel::Name, 333);
+            state = ui.view.headerState();
+            QCOMPARE(TransfersView::headerStateKey(), QStringLiteral("transfers/header"));
+        }
+        ViewUnderTest ui(manager);
+        QVERIFY(ui.table->columnWidth(TransfersModel::Name) != 333);
+        QVERIFY(ui.view.restoreHeaderState(state));
+        QCOMPARE(ui.table->columnWidth(TransfersModel::Name), 333);
+        // Not a header state: the defaults stay.
+        QVERIFY(!ui.view.restoreHeaderState(QByteArray("junk")));
+        QVERIFY(ui.table->columnWidth(TransfersModel::Name) != 333);
     }
 
     // A registry that is not one: reported, moved aside, and the manager starts empty.

@@ -1,10 +1,11 @@
 #pragma once
 
 // Shared by the Jobs and Transfers view tests: a ClientProvider over Glacier clients the test
-// makes (thaw-emulator or a fake network), and a thaw-emulator holding one vault with one
-// archive of reproducible data, plus archive-retrieval jobs on it.
+// makes (thaw-emulator or a fake network), and (from tests/support) a thaw-emulator holding one
+// vault with one archive of reproducible data, plus archive-retrieval jobs on it.
 
 #include "clitestsupport.h"
+#include "emulatorvault.h" // EmulatorVault: the emulator with one vault and archive
 #include "ui/clientprovider.h"
 
 #include "core/glacier/glacierclient.h"
@@ -44,49 +45,4 @@ public:
 
 private:
     std::map<QString, std::unique_ptr<thaw::glacier::GlacierClient>> m_clients;
-};
-
-// thaw-emulator with the vault "restores" holding one archive; jobs made through thaw-cli.
-struct EmulatorVault
-{
-    EmulatorProcess emulator;
-    std::unique_ptr<CliRunner> cli;
-    std::unique_ptr<EmulatorControl> control;
-    QByteArray data;
-    QString archiveId;
-    QString vault = QStringLiteral("restores");
-
-    bool start(qint64 size, quint32 seed, const QStringList &arguments, QString *error)
-    {
-        if (!emulator.start(arguments)) {
-            *error = emulator.errorString();
-            return false;
-        }
-        cli = std::make_unique<CliRunner>(emulator);
-        control = std::make_unique<EmulatorControl>(emulator.baseUrl());
-        data = testData(size, seed);
-        const CliRun created = cli->run({QStringLiteral("create-vault"),
-                                         QStringLiteral("--vault-name"), vault});
-        if (created.exitCode != 0) {
-            *error = QString::fromUtf8(created.describe());
-            return false;
-        }
-        archiveId = cli->uploadArchive(vault, data);
-        if (archiveId.isEmpty()) {
-            *error = QStringLiteral("upload-archive failed");
-            return false;
-        }
-        return true;
-    }
-
-    // Initiates an archive-retrieval job on the archive; its id, empty on failure.
-    QString initiate(const QString &description = {}) const
-    {
-        QJsonObject parameters{{QStringLiteral("Type"), QStringLiteral("archive-retrieval")},
-                               {QStringLiteral("ArchiveId"), archiveId},
-                               {QStringLiteral("Tier"), QStringLiteral("Expedited")}};
-        if (!description.isEmpty())
-            parameters.insert(QStringLiteral("Description"), description);
-        return cli->initiateJob(vault, parameters);
-    }
 };
