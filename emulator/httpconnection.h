@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <functional>
@@ -17,8 +18,10 @@ QT_END_NAMESPACE
 namespace thaw::emulator {
 
 // One client connection: a small HTTP/1.1 parser (keep-alive, Content-Length bodies, no chunked
-// requests) and a response writer that streams file bodies in blocks, topping the socket up
-// only when its write buffer runs low, and applies the response's body faults.
+// requests) and a response writer that applies the response's body faults. A file body is sent
+// with sendfile(2) straight from the page cache to the socket (no copy through this process),
+// unless the response has a body fault (corrupt, reset, bandwidth): then it is read and written
+// in blocks, topping Qt's write buffer up only when it runs low.
 class HttpConnection final : public QObject
 {
     Q_OBJECT
@@ -38,6 +41,11 @@ private:
     void sendError(int status, const QByteArray &reason);
     void startResponse(Response response);
     void pump();
+    void pumpBlocks();   // through Qt's write buffer, faults applied to the bytes
+    void pumpZeroCopy(); // sendfile(2) from the file to the socket
+    void afterPump();    // a reset fault that is due, or the end of the response
+    void waitUntilWritable();
+    void stopWaitingForRoom();
     void finishResponse();
     void resetConnection();
     qint64 allowance();
@@ -57,6 +65,8 @@ private:
     bool m_responding = false;
     Response m_response;
     std::unique_ptr<QFile> m_file;
+    bool m_zeroCopy = false;
+    std::unique_ptr<QSocketNotifier> m_writable; // while sendfile(2) waits for room
     qint64 m_bodySent = 0;
     bool m_stalled = false;
     QTimer m_throttle;

@@ -379,19 +379,30 @@ private Q_SLOTS:
         QVERIFY(!writer.error());
     }
 
-    // On a thread pool the sink lends buffers, writes and hashes there, and reports when the
-    // bytes are in; the result is the same as the synchronous sink's.
+    // On a thread pool the sink lends buffers, writes and hashes there (in 32 KiB steps), and
+    // reports when the bytes are in; the result is the same as the synchronous sink's, whatever
+    // the buffers' size: a multiple of the step, less than one, or a step and a bit.
     void chunkSinkOnPool_data()
     {
         QTest::addColumn<qint64>("streamStart");
         QTest::addColumn<qint64>("streamEnd");
-        QTest::newRow("exact range") << qint64(1048576) << qint64(2097152);
-        QTest::newRow("whole body, middle target") << qint64(0) << qint64(3145728);
+        QTest::addColumn<qint64>("bufferSize");
+        QTest::newRow("exact range") << qint64(1048576) << qint64(2097152) << qint64(65536);
+        QTest::newRow("whole body, middle target") << qint64(0) << qint64(3145728) << qint64(65536);
+        QTest::newRow("exact range, 512 KiB buffers")
+            << qint64(1048576) << qint64(2097152) << qint64(512 << 10);
+        QTest::newRow("whole body, 512 KiB buffers")
+            << qint64(0) << qint64(3145728) << qint64(512 << 10);
+        QTest::newRow("whole body, buffers under a step")
+            << qint64(0) << qint64(3145728) << qint64(20000);
+        QTest::newRow("whole body, buffers of a step and a bit")
+            << qint64(0) << qint64(3145728) << qint64(33000);
     }
     void chunkSinkOnPool()
     {
         QFETCH(qint64, streamStart);
         QFETCH(qint64, streamEnd);
+        QFETCH(qint64, bufferSize);
         QTemporaryDir dir;
         PartFile part;
         QString error;
@@ -402,7 +413,7 @@ private Q_SLOTS:
             data[i] = char(i * 13 + i / 777);
         QThreadPool pool;
         ChunkSink sink(&part, 3145728, streamStart, streamEnd, {crypto::Chunk{1048576, 1048576}},
-                       nullptr, &pool, SinkBuffers{3, 65536});
+                       nullptr, &pool, SinkBuffers{3, bufferSize});
         QVERIFY(sink.lendsBuffers());
         glacier::JobOutputMetadata metadata;
         metadata.contentLength = streamEnd - streamStart;
