@@ -1,15 +1,18 @@
 #include "inventoryreader.h"
 
 #include "inventoryschema.h"
+#include "searchindex.h"
+#include "searchmatches.h"
 #include "sqlitedb.h"
 
 namespace thaw::inventory {
 
 namespace {
 
+// The archive columns rowFrom() reads, of archives_N under the alias `a`.
 const QString RowColumns = QStringLiteral(
-    "archive_id, description, creation_date, creation_ms, size, tree_hash, path, format, "
-    "modified_ms, description_size, folder, file_name");
+    "a.archive_id, a.description, a.creation_date, a.creation_ms, a.size, a.tree_hash, a.path, "
+    "a.format, a.modified_ms, a.description_size, a.folder, a.file_name");
 
 ArchiveRow rowFrom(const SqliteStatement &s)
 {
@@ -52,83 +55,51 @@ const QString SummaryColumns = QStringLiteral(
     "id, account, region, vault, inventory_date, vault_arn, format, imported_at, archive_count, "
     "total_size, parts");
 
-// The filter in the form the search keys have (namesTable()): ASCII lower case.
-QByteArray searchKey(const QString &filter)
-{
-    QByteArray key = filter.toUtf8();
-    for (char &c : key) {
-        if (c >= 'A' && c <= 'Z')
-            c = char(c + 32);
-    }
-    return key;
-}
-
-// On names_N: the key holds the filter, or the archive id is the filter (exact, by index).
-QString nameMatch(qint64 inventoryId)
-{
-    return QStringLiteral("instr(key, ?1) > 0 OR rowid IN (SELECT rowid FROM %1 WHERE "
-                          "archive_id = ?5)")
-        .arg(archivesTable(inventoryId));
-}
-
-QString whereClause(const ArchiveQuery &query)
-{
-    QStringList terms;
-    if (!query.filter.isEmpty())
-        terms << QStringLiteral("rowid IN (SELECT rowid FROM %1 WHERE %2)")
-                     .arg(namesTable(query.inventoryId), nameMatch(query.inventoryId));
-    if (query.folder)
-        terms << QStringLiteral("folder = ?2");
-    return terms.isEmpty() ? QString() : QStringLiteral(" WHERE ") + terms.join(u" AND ");
-}
-
-void bindQuery(SqliteStatement &s, const ArchiveQuery &query, QByteArray *keep)
-{
-    if (!query.filter.isEmpty()) {
-        *keep = searchKey(query.filter);
-        s.bindUtf8(1, *keep);
-        s.bindText(5, query.filter);
-    }
-    if (query.folder)
-        s.bindText(2, *query.folder);
-}
-
 QString orderClause(const ArchiveQuery &query)
 {
     QString column;
     switch (query.sort) {
     case SortColumn::Name:
-        column = query.folder ? QStringLiteral("file_name COLLATE NOCASE")
-                              : QStringLiteral("path COLLATE NOCASE");
+        column = query.folder ? QStringLiteral("a.file_name COLLATE NOCASE")
+                              : QStringLiteral("a.path COLLATE NOCASE");
         break;
     case SortColumn::Size:
-        column = QStringLiteral("size");
+        column = QStringLiteral("a.size");
         break;
     case SortColumn::Date:
-        column = QStringLiteral("creation_ms");
+        column = QStringLiteral("a.creation_ms");
         break;
     case SortColumn::Modified:
-        column = QStringLiteral("modified_ms");
+        column = QStringLiteral("a.modified_ms");
         break;
     case SortColumn::ArchiveId:
-        column = QStringLiteral("archive_id");
+        column = QStringLiteral("a.archive_id");
         break;
     case SortColumn::Format:
-        column = QStringLiteral("format");
+        column = QStringLiteral("a.format");
         break;
     case SortColumn::Description:
-        column = QStringLiteral("description");
+        column = QStringLiteral("a.description");
         break;
     }
     const QString direction = query.order == Qt::AscendingOrder ? QStringLiteral(" ASC")
                                                                 : QStringLiteral(" DESC");
-    return QStringLiteral(" ORDER BY ") + column + direction + QStringLiteral(", rowid")
+    return QStringLiteral(" ORDER BY ") + column + direction + QStringLiteral(", a.rowid")
            + direction;
 }
 
 InventoryError dbError(const QString &message)
 {
     return InventoryError{InventoryError::Kind::Database, message};
+}
+
+InventoryError missingOr(InventoryError error, qint64 inventoryId)
+{
+    if (error.kind == InventoryError::Kind::Database
+        && error.message.contains(QLatin1String("no such table")))
+        return InventoryError{InventoryError::Kind::NotFound,
+                              QStringLiteral("no cached inventory %1").arg(inventoryId)};
+    return error;
 }
 
 } // namespace
@@ -147,8 +118,21 @@ CacheResult<bool> InventoryReader::open()
     QString error;
     if (!db->open(m_path, &error))
         return dbError(error);
+    // Pages are read through a memory map: a page the OS holds is used in place rather than
+    // copied by pread, which with 32 KiB pages was most of a search's CPU time (the random row
+    // lookups of a page of matches copied 8 MB). Plus a page cache that holds the search keys.
+    if (!db->exec("PRAGMA mmap_size=2147418112; PRAGMA cache_size=-32768;", &error)
+        || !SearchMatches::installFunctions(*db, &error))
+        return dbError(error);
     m_db = std::move(db);
+    m_matches = std::make_unique<SearchMatches>(*m_db);
+    installInterruptCheck(*m_db, &m_stop);
     return true;
+}
+
+void InventoryReader::setInterruptCheck(std::function<bool()> stop)
+{
+    m_stop = std::move(stop); // installed on the connection by open()
 }
 
 CacheResult<QList<InventorySummary>> InventoryReader::inventories(const VaultKey &vault)
@@ -213,21 +197,30 @@ CacheResult<qint64> InventoryReader::count(const ArchiveQuery &query)
         return summary.error();
     if (query.filter.isEmpty() && !query.folder)
         return summary->archiveCount;
+    if (!query.folder)
+        return m_matches->count(query.inventoryId, query.filter);
     QString error;
-    // Without a folder, the narrow names table alone answers.
-    const QString sql = query.folder ? QStringLiteral("SELECT count(*) FROM %1")
-                                               .arg(archivesTable(query.inventoryId))
-                                           + whereClause(query)
-                                     : QStringLiteral("SELECT count(*) FROM %1 WHERE %2")
-                                           .arg(namesTable(query.inventoryId),
-                                                nameMatch(query.inventoryId));
+    QString sql = QStringLiteral("SELECT count(*) FROM %1 a").arg(archivesTable(query.inventoryId));
+    const SearchMatches::Set *set = nullptr;
+    if (!query.filter.isEmpty()) {
+        const CacheResult<const SearchMatches::Set *> found
+            = m_matches->find(query.inventoryId, query.filter);
+        if (!found)
+            return found.error();
+        set = *found;
+        sql += QStringLiteral(" CROSS JOIN %1 n ON n.rowid = a.rowid WHERE a.folder = ?2 AND %2")
+                   .arg(namesTable(query.inventoryId), SearchMatches::rowCondition(*set));
+    } else {
+        sql += QStringLiteral(" WHERE a.folder = ?2");
+    }
     SqliteStatement s = m_db->prepare(sql, &error);
     if (!s.isValid())
         return dbError(error);
-    QByteArray key;
-    bindQuery(s, query, &key);
+    if (set)
+        s.bindUtf8(1, set->key);
+    s.bindText(2, *query.folder);
     if (s.step() != SqliteStatement::Step::Row)
-        return dbError(s.errorMessage());
+        return queryError(*m_db, s.errorMessage());
     return s.int64(0);
 }
 
@@ -236,20 +229,51 @@ CacheResult<QList<ArchiveRow>> InventoryReader::page(const ArchiveQuery &query, 
 {
     if (CacheResult<bool> opened = open(); !opened)
         return opened.error();
-    QString error;
-    SqliteStatement s = m_db->prepare(QStringLiteral("SELECT %1 FROM %2")
-                                              .arg(RowColumns, archivesTable(query.inventoryId))
-                                          + whereClause(query) + orderClause(query)
-                                          + QStringLiteral(" LIMIT ?3 OFFSET ?4"),
-                                      &error);
-    if (!s.isValid()) {
-        if (error.contains(QLatin1String("no such table")))
-            return InventoryError{InventoryError::Kind::NotFound,
-                                  QStringLiteral("no cached inventory %1").arg(query.inventoryId)};
-        return dbError(error);
+    const QString archives = archivesTable(query.inventoryId);
+    QString sql;
+    const SearchMatches::Set *set = nullptr;
+    if (!query.filter.isEmpty()) {
+        const CacheResult<const SearchMatches::Set *> found
+            = m_matches->find(query.inventoryId, query.filter);
+        if (!found)
+            return missingOr(found.error(), query.inventoryId);
+        set = *found;
+        m_lastSearch = SearchPath{set->indexed, set->rows && !query.folder};
     }
-    QByteArray key;
-    bindQuery(s, query, &key);
+    if (set && set->rows && !query.folder) {
+        // Few matches: fetch just those rows and sort them.
+        sql = QStringLiteral("SELECT %1 FROM json_each(?5) m CROSS JOIN %2 a ON a.rowid = m.value")
+                  .arg(RowColumns, archives);
+    } else if (set && query.sort == SortColumn::Name && !query.folder) {
+        // Many, by name: walk the name index, which holds the path: the test needs no other
+        // row, and only the matches are read from the table.
+        sql = QStringLiteral("SELECT %1 FROM %2 a WHERE %3")
+                  .arg(RowColumns, archives, SearchMatches::pathCondition(*set));
+    } else if (set) {
+        // Many (or one folder's): walk the sort index, testing each row's key, until the page
+        // is full.
+        sql = QStringLiteral("SELECT %1 FROM %2 a CROSS JOIN %3 n ON n.rowid = a.rowid WHERE %4")
+                  .arg(RowColumns, archives, namesTable(query.inventoryId),
+                       SearchMatches::rowCondition(*set));
+        if (query.folder)
+            sql += QStringLiteral(" AND a.folder = ?2");
+    } else {
+        sql = QStringLiteral("SELECT %1 FROM %2 a").arg(RowColumns, archives);
+        if (query.folder)
+            sql += QStringLiteral(" WHERE a.folder = ?2");
+    }
+    sql += orderClause(query) + QStringLiteral(" LIMIT ?3 OFFSET ?4");
+    QString error;
+    SqliteStatement s = m_db->prepare(sql, &error);
+    if (!s.isValid())
+        return missingOr(dbError(error), query.inventoryId);
+    if (set) {
+        s.bindUtf8(1, set->key);
+        if (set->rows && !query.folder)
+            s.bindUtf8(5, set->rowsJson);
+    }
+    if (query.folder)
+        s.bindText(2, *query.folder);
     s.bind(3, std::max(limit, 0));
     s.bind(4, std::max<qint64>(offset, 0));
     QList<ArchiveRow> rows;
@@ -259,7 +283,7 @@ CacheResult<QList<ArchiveRow>> InventoryReader::page(const ArchiveQuery &query, 
         if (step == SqliteStatement::Step::Done)
             break;
         if (step == SqliteStatement::Step::Error)
-            return dbError(s.errorMessage());
+            return queryError(*m_db, s.errorMessage());
         rows.append(rowFrom(s));
     }
     return rows;
@@ -305,8 +329,8 @@ CacheResult<InventoryDiff> InventoryReader::diff(qint64 fromInventoryId, qint64 
     diff.toId = toInventoryId;
     const auto missing = [&](qint64 in, qint64 notIn, QList<ArchiveRow> *rows) {
         SqliteStatement s = m_db->prepare(
-            QStringLiteral("SELECT %1 FROM %2 t WHERE NOT EXISTS (SELECT 1 FROM %3 o WHERE "
-                           "o.archive_id = t.archive_id) ORDER BY path COLLATE NOCASE, rowid")
+            QStringLiteral("SELECT %1 FROM %2 a WHERE NOT EXISTS (SELECT 1 FROM %3 o WHERE "
+                           "o.archive_id = a.archive_id) ORDER BY a.path COLLATE NOCASE, a.rowid")
                 .arg(RowColumns, archivesTable(in), archivesTable(notIn)),
             &error);
         if (!s.isValid())

@@ -3,17 +3,21 @@
 #include "cacheresult.h"
 #include "inventorytypes.h"
 
+#include <functional>
 #include <memory>
 
 namespace thaw::inventory {
 
+class SearchMatches;
 class SqliteDatabase;
 
 // Reads the inventory cache. Thread-confined: it opens its own SQLite connection and must be
 // used only from the thread that called open() (create it inside a worker QThread for the GUI).
-// Every query uses an index: count/page/subfolders stay fast at 1,000,000 archives (measured in
-// core/inventory/README.md). Several readers and one importer may work on the same file at once
-// (WAL mode): a reader sees an import only once it has committed.
+// Sorting and paging use indexes; a filter uses the trigram search index when it is there
+// (searchindex.h) and picks between collecting its few matches and walking the sort index
+// (searchmatches.h), so count/page/subfolders stay fast at 1,000,000 archives (measured in
+// core/inventory/README.md). Several readers and one importer may work on the same file at
+// once: a reader sees an import only once it has committed.
 class InventoryReader final
 {
 public:
@@ -47,9 +51,27 @@ public:
 
     const QString &databasePath() const { return m_path; }
 
+    // Called every thousand SQLite steps or so while a query runs; when it returns true the
+    // query stops and answers InventoryError::Kind::Cancelled (the GUI's worker passes "a newer
+    // query has been asked for", so a stale search never delays the next one). Empty: none.
+    void setInterruptCheck(std::function<bool()> stop);
+
+    // How the last filtered page() found its rows: through the trigram index or by scanning
+    // the names, and by collecting its few matches or walking the sort index (searchmatches.h).
+    // For tests and diagnostics.
+    struct SearchPath
+    {
+        bool indexed = false;
+        bool collected = false;
+    };
+    SearchPath lastSearchPath() const { return m_lastSearch; }
+
 private:
     QString m_path;
+    std::function<bool()> m_stop; // outlives the connection, which holds a pointer to it
     std::unique_ptr<SqliteDatabase> m_db;
+    std::unique_ptr<SearchMatches> m_matches; // declared after m_db: destroyed before it
+    SearchPath m_lastSearch;
 };
 
 } // namespace thaw::inventory

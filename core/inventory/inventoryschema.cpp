@@ -2,6 +2,12 @@
 
 #include "sqlitedb.h"
 
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+// The time of each index build (QT_LOGGING_RULES="thaw.inventory.schema.debug=true").
+Q_LOGGING_CATEGORY(lcSchema, "thaw.inventory.schema", QtWarningMsg)
+
 namespace thaw::inventory {
 
 bool ensureSchema(SqliteDatabase &db, QString *error)
@@ -91,16 +97,25 @@ bool createInventoryTables(SqliteDatabase &db, qint64 inventoryId, QString *erro
 bool createInventoryIndexes(SqliteDatabase &db, qint64 inventoryId, QString *error)
 {
     const QString table = archivesTable(inventoryId);
-    const QString sql
-        = QStringLiteral("CREATE INDEX IF NOT EXISTS %1_name ON %1(path COLLATE NOCASE);"
-                         "CREATE INDEX IF NOT EXISTS %1_size ON %1(size);"
-                         "CREATE INDEX IF NOT EXISTS %1_date ON %1(creation_ms);"
-                         "CREATE INDEX IF NOT EXISTS %1_folder ON %1(folder, file_name "
-                         "COLLATE NOCASE);"
-                         "CREATE INDEX IF NOT EXISTS %2_parent ON %2(parent, name);"
-                         "CREATE INDEX IF NOT EXISTS %1_id ON %1(archive_id);")
-              .arg(table, foldersTable(inventoryId));
-    return db.exec(sql, error);
+    const QStringList statements{
+        QStringLiteral("CREATE INDEX IF NOT EXISTS %1_name ON %1(path COLLATE NOCASE)").arg(table),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS %1_size ON %1(size)").arg(table),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS %1_date ON %1(creation_ms)").arg(table),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS %1_folder ON %1(folder, file_name COLLATE "
+                       "NOCASE)")
+            .arg(table),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS %1_parent ON %1(parent, name)")
+            .arg(foldersTable(inventoryId)),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS %1_id ON %1(archive_id)").arg(table),
+    };
+    QElapsedTimer timer;
+    timer.start();
+    for (const QString &statement : statements) {
+        if (!db.exec(statement, error))
+            return false;
+        qCDebug(lcSchema).noquote() << statement.section(u' ', 5, 5) << timer.restart() << "ms";
+    }
+    return true;
 }
 
 bool ensureArchiveIdIndex(SqliteDatabase &db, qint64 inventoryId, QString *error)
@@ -112,8 +127,10 @@ bool ensureArchiveIdIndex(SqliteDatabase &db, qint64 inventoryId, QString *error
 
 bool dropInventory(SqliteDatabase &db, qint64 inventoryId, QString *error)
 {
+    // search_N: the trigram index of searchindex.h, when one was built.
     return db.exec(QStringLiteral("DROP TABLE IF EXISTS %1; DROP TABLE IF EXISTS %2;"
-                                  "DROP TABLE IF EXISTS %3; DELETE FROM inventories WHERE id = %4;")
+                                  "DROP TABLE IF EXISTS %3; DELETE FROM inventories WHERE id = %4;"
+                                  "DROP TABLE IF EXISTS search_%4;")
                        .arg(archivesTable(inventoryId), foldersTable(inventoryId),
                             namesTable(inventoryId))
                        .arg(inventoryId),

@@ -12,7 +12,12 @@ namespace thaw::ui {
 ArchiveTableModel::ArchiveTableModel(InventoryDataSource &source, QObject *parent)
     : QAbstractTableModel(parent)
     , m_source(source)
-{}
+{
+    connect(&m_source, &InventoryDataSource::searchIndexReady, this, [this](qint64 inventoryId) {
+        if (inventoryId == m_wanted.inventoryId)
+            Q_EMIT searchIndexReady();
+    });
+}
 
 int ArchiveTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -170,6 +175,9 @@ void ArchiveTableModel::sort(int column, Qt::SortOrder order)
 void ArchiveTableModel::setInventory(qint64 inventoryId)
 {
     m_wanted.inventoryId = inventoryId;
+    // Built once, in the background, when an inventory is first shown: by the time the user
+    // searches it is usually there (until then a search scans the names).
+    m_source.prepareSearchIndex(inventoryId);
     startQuery();
 }
 
@@ -188,6 +196,11 @@ void ArchiveTableModel::setSort(inventory::SortColumn key, Qt::SortOrder order)
     m_wanted.sort = key;
     m_wanted.order = order;
     startQuery();
+}
+
+bool ArchiveTableModel::isSearchIndexPending() const
+{
+    return m_source.isSearchIndexPending(m_wanted.inventoryId);
 }
 
 bool ArchiveTableModel::isSettled() const
@@ -230,6 +243,16 @@ void ArchiveTableModel::startQuery()
                       }
                       showFirstPage(generation, std::move(*rows.value));
                   });
+    // Without a filter the count is the inventory's own (no scan): asked for at once. A search's
+    // count waits for its first page (see showFirstPage()).
+    if (m_wanted.filter.isEmpty())
+        requestCount(generation);
+}
+
+void ArchiveTableModel::requestCount(quint64 generation)
+{
+    if (!m_generation.isCurrent(generation))
+        return;
     m_source.count(m_wanted, m_generation, this, [this, generation](Fetched<qint64> count) {
         if (!m_generation.isCurrent(generation))
             return;
@@ -256,8 +279,14 @@ void ArchiveTableModel::showFirstPage(quint64 generation, QList<inventory::Archi
     m_lastPage = 0;
     endResetModel();
     Q_EMIT queryShown();
-    if (m_countKnown)
+    if (m_countKnown) {
         Q_EMIT countKnownChanged(m_rowCount);
+    } else if (!m_wanted.filter.isEmpty()) {
+        // Counting every match may scan many rows: not while this page is being laid out and
+        // painted, and not at all when the user types on within CountDelayMs (a count already
+        // running is interrupted by the next keystroke anyway).
+        QTimer::singleShot(CountDelayMs, this, [this, generation] { requestCount(generation); });
+    }
 }
 
 void ArchiveTableModel::applyCount(quint64 generation, qint64 count)

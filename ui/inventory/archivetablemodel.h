@@ -14,9 +14,10 @@ namespace thaw::ui {
 // The archives of one cached inventory as a table, read from the cache in pages: no full copy
 // in memory, every query on the data source's worker thread. Rows whose page has not arrived
 // show "Loading…" and fill in with dataChanged. A new search or sort takes a new query
-// generation: answers to older ones are dropped, and the rows of the previous query stay on
-// screen until the first page of the new one arrives (then a reset; the count follows with
-// rowsInserted when it is larger than one page).
+// generation: older ones still queued are skipped, a running one is interrupted, their answers
+// dropped, and the rows of the previous query stay on screen until the first page of the new
+// one arrives (then a reset; a search's count follows shortly after, with rowsInserted when it
+// is larger than one page).
 class ArchiveTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -39,6 +40,8 @@ public:
     };
     static constexpr int PageSize = 256;
     static constexpr int MaxCachedPages = 64;
+    // A search's count of all matches is asked for this long after its first page is shown.
+    static constexpr int CountDelayMs = 100;
 
     explicit ArchiveTableModel(InventoryDataSource &source, QObject *parent = nullptr);
 
@@ -59,17 +62,22 @@ public:
     std::optional<inventory::ArchiveRow> archiveAt(int row) const;
     bool isCountKnown() const { return m_countKnown; }
     bool isSettled() const; // the shown rows answer the latest query and the count is known
+    bool isSearchIndexPending() const; // being built for the shown inventory
     static std::optional<inventory::SortColumn> sortKeyFor(int column);
     static int columnFor(inventory::SortColumn key);
 
 Q_SIGNALS:
     // The first rows of the latest query are shown (after its modelReset).
     void queryShown();
+    // The shown inventory's search index is there (built in the background since
+    // setInventory(), or found ready): searches no longer scan every name.
+    void searchIndexReady();
     void countKnownChanged(qint64 count);
     void errorOccurred(const QString &message);
 
 private:
     void startQuery();
+    void requestCount(quint64 generation);
     void requestPage(int pageIndex) const;
     void flushWantedPages();
     void showFirstPage(quint64 generation, QList<inventory::ArchiveRow> rows);

@@ -1,5 +1,7 @@
 #include "cacheinventorystore.h"
 
+#include "core/inventory/searchindex.h"
+
 namespace thaw::ui {
 
 namespace {
@@ -39,6 +41,20 @@ Fetched<QList<inventory::FolderEntry>> CacheInventoryStore::subfolders(qint64 in
                                                                        const QString &folder)
 {
     return fetched(m_reader.subfolders(inventoryId, folder));
+}
+
+void CacheInventoryStore::setInterruptCheck(std::function<bool()> stop)
+{
+    m_reader.setInterruptCheck(std::move(stop));
+}
+
+Fetched<bool> CacheInventoryStore::buildSearchIndex(qint64 inventoryId, std::function<bool()> stop)
+{
+    // A connection of its own for each build, closed after it: the builder's page cache holds
+    // the whole new index until the commit, which the GUI process should not keep.
+    inventory::SearchIndexBuilder builder(m_reader.databasePath());
+    builder.setInterruptCheck(std::move(stop));
+    return fetched(builder.build(inventoryId));
 }
 
 InventoryStoreFactory CacheInventoryStore::factory(QString databasePath)

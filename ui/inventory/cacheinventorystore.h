@@ -18,6 +18,8 @@ public:
                                                qint64 offset, int limit) override;
     Fetched<QList<inventory::FolderEntry>> subfolders(qint64 inventoryId,
                                                       const QString &folder) override;
+    void setInterruptCheck(std::function<bool()> stop) override;
+    Fetched<bool> buildSearchIndex(qint64 inventoryId, std::function<bool()> stop) override;
 
     // A factory for InventoryDataSource: the reader is created on the worker thread.
     static InventoryStoreFactory factory(QString databasePath);

@@ -8,21 +8,67 @@ InventoryDataSource::InventoryDataSource(InventoryStoreFactory factory, QObject 
     : QObject(parent)
     , m_store(std::make_shared<std::unique_ptr<InventoryStore>>())
     , m_factory(std::move(factory))
+    , m_indexStore(std::make_shared<std::unique_ptr<InventoryStore>>())
+    , m_stopIndexing(std::make_shared<std::atomic<bool>>(false))
 {
     m_thread.setObjectName(QStringLiteral("InventoryQueries"));
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+    m_indexThread.setObjectName(QStringLiteral("InventoryIndexer"));
+    m_indexWorker = new QObject;
+    m_indexWorker->moveToThread(&m_indexThread);
+    connect(&m_indexThread, &QThread::finished, m_indexWorker, &QObject::deleteLater);
+    m_indexThread.start();
 }
 
 InventoryDataSource::~InventoryDataSource()
 {
-    // The store is closed on its own thread, after the requests already queued.
+    // A build in progress stops (rolled back: it starts again next time), queued ones are
+    // skipped; each store is closed on its own thread.
+    m_stopIndexing->store(true);
+    QMetaObject::invokeMethod(
+        m_indexWorker, [store = m_indexStore] { store->reset(); }, Qt::BlockingQueuedConnection);
+    m_indexThread.quit();
+    m_indexThread.wait();
     QMetaObject::invokeMethod(
         m_worker, [store = m_store] { store->reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+}
+
+void InventoryDataSource::prepareSearchIndex(qint64 inventoryId)
+{
+    if (inventoryId == 0 || m_indexing.contains(inventoryId))
+        return;
+    m_indexing.insert(inventoryId);
+    QMetaObject::invokeMethod(
+        m_indexWorker,
+        [this, inventoryId, store = m_indexStore, stop = m_stopIndexing,
+         factory = m_factory]() {
+            if (stop->load())
+                return;
+            if (!*store)
+                *store = factory();
+            const Fetched<bool> built
+                = *store ? (*store)->buildSearchIndex(inventoryId, [stop] { return stop->load(); })
+                         : Fetched<bool>::failure(tr("The inventory cache cannot be opened."));
+            if (stop->load())
+                return; // the data source is going away
+            // Back on the GUI thread; `this` outlives the indexer thread (see the destructor).
+            QMetaObject::invokeMethod(
+                this,
+                [this, inventoryId, built] {
+                    m_indexing.remove(inventoryId);
+                    if (built.ok())
+                        Q_EMIT searchIndexReady(inventoryId, *built.value);
+                    else
+                        Q_EMIT searchIndexFailed(inventoryId, built.error);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 template<typename T>
@@ -36,14 +82,27 @@ void InventoryDataSource::run(std::function<Fetched<T>(InventoryStore &)> work,
         m_worker,
         [this, work = std::move(work), latest = std::move(latest), generation, guard,
          done = std::move(done), store = m_store, factory = m_factory]() mutable {
-            const bool stale = latest && latest->load() != generation;
+            const auto stale = [&latest, generation] {
+                return latest && latest->load() != generation;
+            };
             std::optional<Fetched<T>> result;
-            if (!stale) {
+            if (!stale()) {
                 if (!*store) {
                     *store = factory();
                 }
-                result = *store ? work(**store)
-                                : Fetched<T>::failure(tr("The inventory cache cannot be opened."));
+                if (*store) {
+                    // A newer query of the same model stops this one where it is.
+                    if (latest)
+                        (*store)->setInterruptCheck(
+                            [latest, generation] { return latest->load() != generation; });
+                    result = work(**store);
+                    if (latest)
+                        (*store)->setInterruptCheck({});
+                } else {
+                    result = Fetched<T>::failure(tr("The inventory cache cannot be opened."));
+                }
+                if (stale())
+                    result.reset(); // interrupted or outdated: never answered
             }
             // Back on the GUI thread; `this` outlives the worker thread (see the destructor).
             QMetaObject::invokeMethod(

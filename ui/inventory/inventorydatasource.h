@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 
 #include <atomic>
@@ -13,8 +14,9 @@
 namespace thaw::ui {
 
 // Counts query generations for one model: every new sort or search takes the next number; a
-// request made under an older number is skipped by the worker (if it has not started) and its
-// answer dropped by the model, so only the latest query costs time.
+// request made under an older number is skipped by the worker (if it has not started), stopped
+// (if it is running: the store's interrupt check) and never answered, so only the latest query
+// costs time.
 class QueryGeneration final
 {
 public:
@@ -29,7 +31,9 @@ private:
 
 // Runs InventoryStore queries on one worker thread (the store is created there and never
 // leaves it) and hands answers back on the GUI thread, to a callback guarded by a context
-// object: no disk work on the UI thread. Requests run in the order they were made.
+// object: no disk work on the UI thread. Requests run in the order they were made. Search
+// indexes are built on a second thread with a store of its own, so that queries go on
+// meanwhile (the store answers from a plain scan until the index is there).
 class InventoryDataSource final : public QObject
 {
     Q_OBJECT
@@ -42,7 +46,7 @@ public:
     using Done = std::function<void(Fetched<T>)>;
 
     // With a generation: skipped if the generation has moved on when the request's turn comes,
-    // and never answered then.
+    // interrupted if it moves on while the request runs, and never answered then.
     void inventories(const VaultRef &vault, QObject *context,
                      Done<QList<inventory::InventorySummary>> done);
     void count(const inventory::ArchiveQuery &query, const QueryGeneration &generation,
@@ -53,11 +57,20 @@ public:
     void subfolders(qint64 inventoryId, const QString &folder, const QueryGeneration &generation,
                     QObject *context, Done<QList<inventory::FolderEntry>> done);
 
+    // Builds the inventory's search index in the background, once (a quick no-op when it is
+    // there): searchIndexReady or searchIndexFailed follows. Asking again while it is queued
+    // or building does nothing.
+    void prepareSearchIndex(qint64 inventoryId);
+    bool isSearchIndexPending(qint64 inventoryId) const { return m_indexing.contains(inventoryId); }
+
     // Requests queued or running on the worker (for tests and busy indicators).
     int pending() const { return m_pending.load(); }
 
 Q_SIGNALS:
     void idle(); // the last pending request has been answered (or skipped)
+    // builtNow: false when the index was there already.
+    void searchIndexReady(qint64 inventoryId, bool builtNow);
+    void searchIndexFailed(qint64 inventoryId, const QString &message);
 
 private:
     template<typename T>
@@ -71,6 +84,12 @@ private:
     std::shared_ptr<std::unique_ptr<InventoryStore>> m_store;
     InventoryStoreFactory m_factory;
     std::atomic<int> m_pending{0};
+
+    QThread m_indexThread;
+    QObject *m_indexWorker = nullptr; // lives in m_indexThread
+    std::shared_ptr<std::unique_ptr<InventoryStore>> m_indexStore;
+    std::shared_ptr<std::atomic<bool>> m_stopIndexing;
+    QSet<qint64> m_indexing; // queued or building (GUI thread)
 };
 
 } // namespace thaw::ui

@@ -37,6 +37,20 @@ public:
     // Immediate subfolders of `folder` ("" is the root; "a/b": no slash at either end).
     virtual Fetched<QList<inventory::FolderEntry>> subfolders(qint64 inventoryId,
                                                                const QString &folder) = 0;
+
+    // Called often while a query runs: when it returns true the query may stop early and
+    // fail (its answer is dropped). Empty: run to the end. A store whose queries are quick may
+    // ignore it.
+    virtual void setInterruptCheck(std::function<bool()> stop) { Q_UNUSED(stop) }
+    // Builds the inventory's search index (slow, once per inventory; a no-op answering false
+    // when it is there already), stopping early when `stop` returns true. Runs on a thread of
+    // its own, on a store of its own. A store without such an index answers false.
+    virtual Fetched<bool> buildSearchIndex(qint64 inventoryId, std::function<bool()> stop)
+    {
+        Q_UNUSED(inventoryId)
+        Q_UNUSED(stop)
+        return Fetched<bool>{false, {}};
+    }
 };
 
 // Creates the store; called on the worker thread that will use it.

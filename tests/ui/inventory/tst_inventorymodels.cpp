@@ -10,13 +10,22 @@
 #include "ui/inventory/inventorydatasource.h"
 #include "ui/inventory/inventorylistmodel.h"
 
+#include "core/inventory/inventoryreader.h"
+#include "core/inventory/searchindex.h"
+#include "core/inventory/sqlitedb.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QDeadlineTimer>
+#include <QThread>
+
 #include <algorithm>
+#include <atomic>
+#include <memory>
 
 using namespace thaw;
 using namespace thaw::ui;
@@ -39,6 +48,72 @@ bool byName(const GeneratedArchive &a, const GeneratedArchive &b)
 {
     return a.description.toLower() < b.description.toLower();
 }
+
+bool searchIndexReady(const QString &cachePath, qint64 inventoryId)
+{
+    inventory::SqliteDatabase db;
+    QString error;
+    return db.open(cachePath, &error) && inventory::isSearchIndexReady(db, inventoryId);
+}
+
+// The cache, except that a query for the filter "slow" runs until the data source's interrupt
+// check stops it (as a long SQLite scan does), or for 30 s.
+class SlowStore final : public InventoryStore
+{
+public:
+    SlowStore(const QString &cachePath, std::shared_ptr<std::atomic<int>> started,
+              std::shared_ptr<std::atomic<int>> interrupted)
+        : m_inner(cachePath)
+        , m_started(std::move(started))
+        , m_interrupted(std::move(interrupted))
+    {}
+
+    Fetched<QList<inventory::InventorySummary>> inventories(const VaultRef &vault) override
+    {
+        return m_inner.inventories(vault);
+    }
+    Fetched<qint64> count(const inventory::ArchiveQuery &query) override
+    {
+        if (query.filter == u"slow"_s)
+            return runUntilStopped<qint64>();
+        return m_inner.count(query);
+    }
+    Fetched<QList<inventory::ArchiveRow>> page(const inventory::ArchiveQuery &query,
+                                               qint64 offset, int limit) override
+    {
+        if (query.filter == u"slow"_s)
+            return runUntilStopped<QList<inventory::ArchiveRow>>();
+        return m_inner.page(query, offset, limit);
+    }
+    Fetched<QList<inventory::FolderEntry>> subfolders(qint64 inventoryId,
+                                                      const QString &folder) override
+    {
+        return m_inner.subfolders(inventoryId, folder);
+    }
+    void setInterruptCheck(std::function<bool()> stop) override
+    {
+        m_stop = stop;
+        m_inner.setInterruptCheck(std::move(stop));
+    }
+
+private:
+    template<typename T>
+    Fetched<T> runUntilStopped()
+    {
+        ++*m_started;
+        QDeadlineTimer deadline(30000);
+        while (!(m_stop && m_stop()) && !deadline.hasExpired())
+            QThread::msleep(1);
+        if (m_stop && m_stop())
+            ++*m_interrupted;
+        return Fetched<T>::failure(u"stopped"_s);
+    }
+
+    CacheInventoryStore m_inner;
+    std::shared_ptr<std::atomic<int>> m_started;
+    std::shared_ptr<std::atomic<int>> m_interrupted;
+    std::function<bool()> m_stop;
+};
 
 } // namespace
 
@@ -97,10 +172,15 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy shown(&model, &ArchiveTableModel::queryShown);
+        // The rows when they are first shown (the count's answer may be handled right after,
+        // before a spy's wait returns).
+        QList<int> rowsWhenShown;
+        connect(&model, &ArchiveTableModel::queryShown, this,
+                [&] { rowsWhenShown.append(model.rowCount()); });
         model.setInventory(m_inventoryId);
         QCOMPARE(model.rowCount(), 0); // nothing until the first page is back
         QVERIFY(shown.wait(10000));
-        QCOMPARE(model.rowCount(), ArchiveTableModel::PageSize); // the first page, before the count
+        QCOMPARE(rowsWhenShown.constFirst(), ArchiveTableModel::PageSize); // before the count
         QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 10000);
         QCOMPARE(model.rowCount(), ArchiveCount);
 
@@ -225,6 +305,120 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 10); // file000120 … file000129
         for (int r = 0; r < model.rowCount(); ++r)
             QVERIFY(model.index(r, 0).data().toString().contains(typed));
+    }
+
+    // A newer keystroke stops the query still running for the older one: its answer never
+    // comes, and the newer rows do not wait for it to finish.
+    void runningStaleQueryIsInterrupted()
+    {
+        auto started = std::make_shared<std::atomic<int>>(0);
+        auto interrupted = std::make_shared<std::atomic<int>>(0);
+        const QString path = m_cachePath;
+        InventoryDataSource source([path, started, interrupted]() -> std::unique_ptr<InventoryStore> {
+            return std::make_unique<SlowStore>(path, started, interrupted);
+        });
+        ArchiveTableModel model(source);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy errors(&model, &ArchiveTableModel::errorOccurred);
+        model.setInventory(m_inventoryId);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 10000);
+        QSignalSpy shown(&model, &ArchiveTableModel::queryShown);
+        model.setFilter(u"slow"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(started->load(), 1, 10000); // its page query is running
+        model.setFilter(u"file00012"_s);
+        // Well before the slow query's own 30 s end.
+        QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 10000);
+        QCOMPARE(interrupted->load(), 1);
+        QCOMPARE(started->load(), 1); // its count, queued behind, was skipped
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(model.query().filter, u"file00012"_s);
+        QCOMPARE(model.rowCount(), 10);
+        QTRY_COMPARE_WITH_TIMEOUT(source.pending(), 0, 10000);
+        QVERIFY2(errors.isEmpty(), "the stopped query's failure reached the model");
+    }
+
+    // The search index is built in the background the first time an inventory is shown, and
+    // searches answer the same before and after.
+    void searchIndexBuiltInBackground()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        const auto imported = importInventory(path, m_vault, inventoryJson(m_archives));
+        QVERIFY(imported.ok());
+        const qint64 id = imported.value().id;
+        QVERIFY(!searchIndexReady(path, id));
+
+        InventoryDataSource source(CacheInventoryStore::factory(path));
+        ArchiveTableModel model(source);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy ready(&source, &InventoryDataSource::searchIndexReady);
+        QSignalSpy failed(&source, &InventoryDataSource::searchIndexFailed);
+        QSignalSpy modelReady(&model, &ArchiveTableModel::searchIndexReady);
+        model.setInventory(id);
+        QVERIFY(source.isSearchIndexPending(id));
+        // Searching does not wait for it.
+        model.setFilter(u"FILE0001"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 10000);
+        QCOMPARE(model.rowCount(), 100); // file000100 … file000199 (of 3000)
+
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 30000);
+        QVERIFY(failed.isEmpty());
+        QCOMPARE(ready.at(0).at(0).toLongLong(), id);
+        QCOMPARE(ready.at(0).at(1).toBool(), true);
+        QCOMPARE(modelReady.size(), 1);
+        QVERIFY(!source.isSearchIndexPending(id));
+        QVERIFY(searchIndexReady(path, id));
+
+        model.setFilter(u"file0001"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 10000);
+        model.setFilter(u"FILE00012"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isSettled(), 10000);
+        QList<GeneratedArchive> expected;
+        for (const GeneratedArchive &archive : std::as_const(m_archives)) {
+            if (archive.description.contains(u"file00012"_s))
+                expected.append(archive);
+        }
+        expected = sortedBy(expected, byName);
+        QCOMPARE(model.rowCount(), expected.size());
+        for (int r = 0; r < model.rowCount(); ++r) {
+            QTRY_VERIFY_WITH_TIMEOUT(model.index(r, 0).data(ArchiveTableModel::LoadedRole).toBool(),
+                                     10000);
+            QCOMPARE(model.archiveAt(r)->archiveId, expected.at(r).archiveId);
+        }
+
+        // Shown again: there already, nothing is built.
+        model.setInventory(0);
+        model.setInventory(id);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 2, 30000);
+        QCOMPARE(ready.at(1).at(1).toBool(), false);
+    }
+
+    // Closing the view while the index is being built stops the build: the cache is left
+    // usable, with the index whole or not at all, and the next opening builds it.
+    void closedWhileIndexing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        const auto imported = importInventory(path, m_vault, inventoryJson(m_archives));
+        QVERIFY(imported.ok());
+        const qint64 id = imported.value().id;
+        {
+            InventoryDataSource source(CacheInventoryStore::factory(path));
+            source.prepareSearchIndex(id);
+        }
+        inventory::InventoryReader reader(path);
+        inventory::ArchiveQuery query;
+        query.inventoryId = id;
+        query.filter = u"file0001"_s;
+        QCOMPARE(*reader.count(query), 100);
+
+        InventoryDataSource source(CacheInventoryStore::factory(path));
+        QSignalSpy ready(&source, &InventoryDataSource::searchIndexReady);
+        source.prepareSearchIndex(id);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 30000);
+        QVERIFY(searchIndexReady(path, id));
     }
 
     void folderTree()
