@@ -214,18 +214,22 @@ int runInventoryExport(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Exports a cached inventory (the newest unless --inventory-date). CSV: RFC 4180, UTF-8, "
-        "columns ArchiveId, ArchiveDescription, DecodedPath, CreationDate, Size, SHA256TreeHash; "
-        "a cell starting with = + - @ TAB or CR gets a leading ' so a spreadsheet shows it as "
-        "text instead of running it (--no-formula-guard keeps the exact values). JSON: the "
-        "inventory with DecodedPath and DescriptionFormat added to each archive."));
+        "Exports a cached inventory (the newest unless --inventory-date), archives in the "
+        "inventory's own order. CSV: RFC 4180, UTF-8, columns ArchiveId, ArchiveDescription, "
+        "DecodedPath, CreationDate, Size, SHA256TreeHash; a cell starting with = + - @ TAB or CR "
+        "gets a leading ' so a spreadsheet shows it as text instead of running it, archive ids "
+        "starting with - included (--no-formula-guard keeps the exact values, e.g. to paste ids "
+        "into API calls). JSON: the inventory with DecodedPath and DescriptionFormat added to "
+        "each archive, never guarded."));
     addCommonOptions(parser);
     parser.addOptions({
         {InventoryDateOption, QStringLiteral("Which cached inventory (default: the newest)."),
          QStringLiteral("date")},
         {CsvOption, QStringLiteral("Write CSV to FILE."), QStringLiteral("file")},
         {JsonOption, QStringLiteral("Write JSON to FILE."), QStringLiteral("file")},
-        {NoFormulaGuardOption, QStringLiteral("Do not prefix formula-like CSV cells with '.")},
+        {NoFormulaGuardOption,
+         QStringLiteral("Exact CSV values: no ' before cells (archive ids too) that start with "
+                        "= + - @ TAB or CR.")},
     });
     ExportOptions options;
     QString output;

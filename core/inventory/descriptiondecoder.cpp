@@ -392,4 +392,40 @@ DecodedDescription decodeDescription(QByteArrayView utf8Raw)
     return decoded(DescriptionFormat::Unknown, QString::fromUtf8(utf8Raw));
 }
 
+DecodedDescriptionBytes decodeDescriptionBytes(QByteArrayView utf8Raw, QByteArray *path)
+{
+    // The plain-text branch of decodeDescription() for printable ASCII (0x20-0x7E: no control
+    // character, valid UTF-8 by construction), taken only when no other decoder would look at
+    // the text: not "<m>", "{" (after white space) or "mt1 "/"mt2 ", not blank, not too long.
+    const qsizetype size = utf8Raw.size();
+    if (size > 0 && size <= kMaxPlainPathBytes) {
+        bool printable = true;
+        bool blank = true;
+        for (const char c : utf8Raw) {
+            const auto u = static_cast<unsigned char>(c);
+            printable &= u >= 0x20 && u < 0x7F;
+            blank &= u == ' ';
+        }
+        const QByteArrayView head = trimmedAscii(utf8Raw);
+        if (printable && !blank && !head.startsWith("<m>") && !head.startsWith('{')
+            && !utf8Raw.startsWith("mt2 ") && !utf8Raw.startsWith("mt1 ")) {
+            DecodedDescriptionBytes result;
+            result.format = DescriptionFormat::PlainPath;
+            result.pathIsRaw = true;
+            return result;
+        }
+    }
+    DecodedDescription full = decodeDescription(utf8Raw);
+    DecodedDescriptionBytes result;
+    result.format = full.format;
+    *path = full.path.toUtf8();
+    result.pathIsRaw = *path == utf8Raw;
+    if (result.pathIsRaw)
+        path->clear();
+    if (full.modified && full.modified->isValid())
+        result.modifiedMs = full.modified->toMSecsSinceEpoch();
+    result.size = full.size;
+    return result;
+}
+
 } // namespace thaw::inventory

@@ -46,4 +46,18 @@ struct DecodedDescription
 // replaced) as path. Pure and thread-safe; the caller keeps the raw text.
 DecodedDescription decodeDescription(QByteArrayView utf8Raw);
 
+// decodeDescription() for the importer's hot path, bytes in and bytes out: the same format,
+// path (as UTF-8), modified time and size, without a QString or QDateTime for the common case.
+// A description of printable ASCII that is no other format (most plain paths) is recognised on
+// the bytes alone and its path is the description itself; everything else goes through
+// decodeDescription(). `path` is filled only when pathIsRaw is false.
+struct DecodedDescriptionBytes
+{
+    DescriptionFormat format = DescriptionFormat::Unknown;
+    bool pathIsRaw = false;            // the decoded path is byte for byte the description
+    std::optional<qint64> modifiedMs;  // UTC, ms since the epoch
+    std::optional<qint64> size;
+};
+DecodedDescriptionBytes decodeDescriptionBytes(QByteArrayView utf8Raw, QByteArray *path);
+
 } // namespace thaw::inventory

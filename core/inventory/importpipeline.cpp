@@ -54,7 +54,10 @@ void Inserter::run()
             ++rows;
             totalSize += row.size;
             if (!folder.empty()) {
-                FolderStats &stats = folders[std::string(folder)];
+                auto it = folders.find(folder);
+                if (it == folders.end())
+                    it = folders.try_emplace(std::string(folder)).first;
+                FolderStats &stats = it->second;
                 ++stats.directCount;
                 stats.directSize += row.size;
             }
@@ -64,7 +67,7 @@ void Inserter::run()
 }
 
 bool writeFolders(SqliteDatabase &db, qint64 id,
-                  std::unordered_map<std::string, FolderStats> &direct, QString *error)
+                  FolderMap &direct, QString *error)
 {
     const QString table = foldersTable(id);
     {

@@ -145,6 +145,14 @@ struct FolderStats
     qint64 directSize = 0;
 };
 
+// Folder paths looked up by string_view too: no std::string made per archive.
+struct FolderHash
+{
+    using is_transparent = void;
+    size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+};
+using FolderMap = std::unordered_map<std::string, FolderStats, FolderHash, std::equal_to<>>;
+
 // The inserting thread's work: every row of every batch through one prepared statement, and
 // the files per folder counted for the tree.
 struct Inserter
@@ -154,7 +162,7 @@ struct Inserter
     SqliteStatement *insert = nullptr;
     SqliteStatement *insertName = nullptr;
     BatchQueue *queue = nullptr;
-    std::unordered_map<std::string, FolderStats> folders;
+    FolderMap folders;
     qint64 rows = 0;
     qint64 totalSize = 0;
     QString error;
@@ -163,6 +171,6 @@ struct Inserter
 // Rewrites folders_N from the direct counts (adding those already in the table, for an
 // appended part): every ancestor gets its descendants' files.
 bool writeFolders(SqliteDatabase &db, qint64 id,
-                  std::unordered_map<std::string, FolderStats> &direct, QString *error);
+                  FolderMap &direct, QString *error);
 
 } // namespace thaw::inventory::importpipeline

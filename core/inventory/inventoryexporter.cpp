@@ -6,8 +6,12 @@
 #include <QSaveFile>
 
 #include <charconv>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 
 namespace thaw::inventory {
 
@@ -99,6 +103,75 @@ void appendJsonString(std::string &out, std::string_view value)
     out.push_back('"');
 }
 
+// Writes filled buffers to the file on a second thread, so that on two cores the kernel's copy
+// of the output (a quarter of an export's time on a 330 MB CSV) overlaps with reading and
+// formatting the next rows. One buffer in flight at a time: memory stays at two buffers.
+class BackgroundWriter final
+{
+public:
+    explicit BackgroundWriter(QIODevice &file)
+        : m_file(file)
+        , m_thread([this] { run(); })
+    {}
+    ~BackgroundWriter()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_quit = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+    // Hands `buffer` over (it comes back empty, with the capacity of the one written before);
+    // false when an earlier write failed.
+    bool write(std::string &buffer)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_busy; });
+        if (m_failed)
+            return false;
+        std::swap(buffer, m_pending);
+        buffer.clear();
+        m_busy = true;
+        m_changed.notify_all();
+        return true;
+    }
+    // Waits for the last write; false when any failed.
+    bool finish()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_busy; });
+        return !m_failed;
+    }
+
+private:
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_changed.wait(lock, [this] { return m_busy || m_quit; });
+            if (!m_busy)
+                return;
+            lock.unlock();
+            const bool ok = m_file.write(m_pending.data(), qint64(m_pending.size()))
+                            == qint64(m_pending.size());
+            lock.lock();
+            m_failed |= !ok;
+            m_busy = false;
+            m_changed.notify_all();
+        }
+    }
+
+    QIODevice &m_file;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::string m_pending;
+    bool m_busy = false;
+    bool m_failed = false;
+    bool m_quit = false;
+    std::thread m_thread; // last: started when the rest is ready
+};
+
 std::string_view view(const QByteArray &bytes)
 {
     return std::string_view(bytes.constData(), size_t(bytes.size()));
@@ -150,6 +223,7 @@ CacheResult<qint64> InventoryExporter::exportInventory(qint64 inventoryId,
     if (!db.exec("BEGIN", &error))
         return InventoryError{InventoryError::Kind::Database, error};
     SqliteStatement rows = db.prepare(
+        // In the inventory's own order (rowid: the order of the file imported), not sorted.
         QStringLiteral("SELECT archive_id, description, path, format, creation_date, size, "
                        "tree_hash FROM %1 ORDER BY rowid")
             .arg(archivesTable(inventoryId)),
@@ -176,12 +250,9 @@ CacheResult<qint64> InventoryExporter::exportInventory(qint64 inventoryId,
         out.append(",\"ArchiveList\":[");
     }
     qint64 written = 0;
-    const auto flush = [&] {
-        if (file.write(out.data(), qint64(out.size())) != qint64(out.size()))
-            return false;
-        out.clear();
-        return true;
-    };
+    // Destroyed (its thread joined) before `file`, on every return.
+    std::optional<BackgroundWriter> writer(std::in_place, file);
+    const auto flush = [&] { return writer->write(out); };
     for (;;) {
         const SqliteStatement::Step step = rows.step();
         if (step == SqliteStatement::Step::Done)
@@ -225,6 +296,7 @@ CacheResult<qint64> InventoryExporter::exportInventory(qint64 inventoryId,
                                       .arg(outputPath, file.errorString())};
         if (written % ProgressEvery == 0) {
             if (m_cancelled.load(std::memory_order_relaxed)) {
+                writer.reset();
                 file.cancelWriting();
                 return InventoryError{InventoryError::Kind::Cancelled,
                                       QStringLiteral("the export was cancelled; no file was "
@@ -237,11 +309,14 @@ CacheResult<qint64> InventoryExporter::exportInventory(qint64 inventoryId,
     if (!csv)
         out.append(written == 0 ? "]}\n" : "\n]}\n");
     if (m_cancelled.load()) {
+        writer.reset();
         file.cancelWriting();
         return InventoryError{InventoryError::Kind::Cancelled,
                               QStringLiteral("the export was cancelled; no file was written")};
     }
-    if (!flush() || !file.commit())
+    const bool flushed = flush() && writer->finish();
+    writer.reset(); // the thread ends before the file is committed
+    if (!flushed || !file.commit())
         return InventoryError{InventoryError::Kind::Io,
                               QStringLiteral("cannot write %1: %2")
                                   .arg(outputPath, file.errorString())};

@@ -15,12 +15,16 @@ struct ExportOptions
 {
     ExportFormat format = ExportFormat::Csv;
     // A cell a spreadsheet would run as a formula (first character =, +, -, @, TAB or CR) gets
-    // a leading ' so it shows as text (OWASP "CSV injection"). On by default; off gives the
-    // exact values. Applies to CSV only: JSON is never evaluated.
+    // a leading ' so it shows as text (OWASP "CSV injection"), as issue 5 asks, in every text
+    // column alike, ArchiveId included: Glacier archive ids are base64url and about 1 in 64
+    // starts with '-', and such an id then reads '-… in the CSV. Copying ids back into an API
+    // call needs the exact values: formulaGuard = false (thaw-cli --no-formula-guard), or the
+    // JSON export, which is never guarded (nothing evaluates it). On by default.
     bool formulaGuard = true;
 };
 
-// Writes one cached inventory to a file, streaming from SQLite (rows in the inventory's order):
+// Writes one cached inventory to a file, streaming from SQLite, in the inventory's own order (the
+// order of the file it was imported from; not sorted by decoded name or anything else):
 // CSV (RFC 4180, UTF-8 without BOM, CRLF line ends, header ArchiveId, ArchiveDescription,
 // DecodedPath, CreationDate, Size, SHA256TreeHash) or JSON ({"VaultARN", "InventoryDate",
 // "ArchiveList": [{ArchiveId, ArchiveDescription, DecodedPath, DescriptionFormat, CreationDate,

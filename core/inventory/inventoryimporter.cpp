@@ -11,10 +11,14 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QUuid>
 
 #include <array>
 #include <thread>
+
+// Where an import's time goes (QT_LOGGING_RULES="thaw.inventory.import.debug=true").
+Q_LOGGING_CATEGORY(lcImport, "thaw.inventory.import", QtWarningMsg)
 
 namespace thaw::inventory {
 
@@ -256,13 +260,17 @@ CacheResult<InventorySummary> InventoryImporter::importStream(const ReadFunction
 
     Batch batch;
     batch.rows.reserve(BatchRows);
+    QByteArray decodedPath; // reused: most rows need none
     const ArchiveSink sink = [&](const ArchiveEntry &entry) {
         if (m_cancelled.load(std::memory_order_relaxed) || queue.stopped())
             return false;
-        const DecodedDescription decoded = decodeDescription(
-            QByteArrayView(entry.description.data(), qsizetype(entry.description.size())));
-        const QByteArray path = decoded.path.toUtf8();
-        const std::string_view pathView(path.constData(), size_t(path.size()));
+        const DecodedDescriptionBytes decoded = decodeDescriptionBytes(
+            QByteArrayView(entry.description.data(), qsizetype(entry.description.size())),
+            &decodedPath);
+        const std::string_view pathView
+            = decoded.pathIsRaw ? entry.description
+                                : std::string_view(decodedPath.constData(),
+                                                   size_t(decodedPath.size()));
         const SplitPath split = splitDecodedPath(pathView);
         Batch::Row row;
         addText(batch, row, Id, entry.archiveId);
@@ -275,24 +283,24 @@ CacheResult<InventorySummary> InventoryImporter::importStream(const ReadFunction
                 std::string_view(formatName.constData(), size_t(formatName.size())));
         addText(batch, row, Folder, split.folder);
         addText(batch, row, FileName, split.fileName);
+        if (const std::optional<qint64> ms = isoToMsecs(entry.creationDate)) {
+            row.hasCreation = true;
+            row.creationMs = *ms;
+        }
         // The search key: the decoded path in ASCII lower case (see namesTable()).
         row.offset[NameKey] = quint32(batch.arena.size());
         row.length[NameKey] = quint32(pathView.size());
         for (const char c : pathView)
             batch.arena.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : c);
-        row.size = entry.size;
-        if (const std::optional<qint64> ms = isoToMsecs(entry.creationDate)) {
-            row.hasCreation = true;
-            row.creationMs = *ms;
-        }
-        if (decoded.modified && decoded.modified->isValid()) {
+        if (decoded.modifiedMs) {
             row.hasModified = true;
-            row.modifiedMs = decoded.modified->toMSecsSinceEpoch();
+            row.modifiedMs = *decoded.modifiedMs;
         }
         if (decoded.size) {
             row.hasDescriptionSize = true;
             row.descriptionSize = *decoded.size;
         }
+        row.size = entry.size;
         batch.rows.push_back(row);
         ++archives;
         if (batch.rows.size() >= BatchRows) {
@@ -303,6 +311,8 @@ CacheResult<InventorySummary> InventoryImporter::importStream(const ReadFunction
         return true;
     };
 
+    QElapsedTimer phase;
+    phase.start();
     const ParseOutcome outcome = *format == InventoryFormat::Json
                                      ? parseInventoryJson(replay, sink)
                                      : parseInventoryCsv(replay, sink);
@@ -313,6 +323,7 @@ CacheResult<InventorySummary> InventoryImporter::importStream(const ReadFunction
     else
         queue.stop();
     insertThread.join();
+    qCDebug(lcImport) << "parse, decode and insert:" << phase.restart() << "ms";
     report();
 
     if (m_cancelled.load())
@@ -357,8 +368,10 @@ CacheResult<InventorySummary> InventoryImporter::importStream(const ReadFunction
     }
     if (!writeFolders(db, id, inserter.folders, &error))
         return dbError(error);
+    qCDebug(lcImport) << "folder tree:" << phase.restart() << "ms";
     if (!createInventoryIndexes(db, id, &error))
         return dbError(error);
+    qCDebug(lcImport) << "indexes:" << phase.restart() << "ms";
 
     SqliteStatement update = db.prepare(
         QStringLiteral("UPDATE inventories SET inventory_date = ?1, vault_arn = ?2, format = ?3, "
@@ -380,6 +393,7 @@ CacheResult<InventorySummary> InventoryImporter::importStream(const ReadFunction
         return dbError(error);
     if (!transaction.commit(&error))
         return dbError(error);
+    qCDebug(lcImport) << "commit:" << phase.restart() << "ms";
 
     InventorySummary summary;
     SqliteStatement stored = db.prepare(

@@ -12,8 +12,9 @@
 #     insert, build the indexes and the folder tree, commit);
 #   - inventory-python-export.py F OUT  (json.load + the csv module, same columns);
 #   - thaw-cli inventory export --csv OUT  (from the cache).
-# Prints the best wall time of each, the ratios, and peak RSS (GNU time's %M, the largest of the
-# runs) of thaw-cli. Targets: import >= 5x faster than json.load, export >= 10x faster than the
+# Prints the best wall time of each, the ratios, the best CPU seconds (user + system) of each —
+# steadier than wall time on a shared machine —, and peak RSS (GNU time's %M, the largest of
+# the runs) of thaw-cli. Targets: import >= 5x faster than json.load, export >= 10x faster than the
 # Python export, thaw-cli peak RSS <= 200 MB. Each target is reported as met or missed; exits 1
 # when one is missed. Run it on an otherwise idle machine (the load average is printed).
 set -euo pipefail
@@ -48,7 +49,7 @@ cat "$input" >/dev/null # into the page cache, for every contender alike
 run() {
     local name=$1
     shift
-    /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || {
+    /usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || {
         echo "$me: $name failed:" >&2
         cat "$work/$name.err" >&2
         exit 1
@@ -89,6 +90,7 @@ query "100 by size from offset 900000" --sort size --offset 900000 --limit 100
 query "folder photos/2015/06, by date" --folder photos/2015/06 --sort date --limit 100
 
 best() { sort -n "$work/$1.times" | head -1 | cut -d' ' -f1; }
+cpu() { awk '{ print $3 + $4 }' "$work/$1.times" | sort -n | head -1; }
 peak() { sort -n -k2 "$work/$1.times" | tail -1 | cut -d' ' -f2; }
 py_load=$(best py_load)
 thaw_import=$(best thaw_import)
@@ -103,10 +105,10 @@ verdict() { # verdict OK? TEXT
 import_ratio=$(awk -v a="$py_load" -v b="$thaw_import" 'BEGIN { printf "%.2f", a / b }')
 export_ratio=$(awk -v a="$py_export" -v b="$thaw_export" 'BEGIN { printf "%.2f", a / b }')
 echo "best of $runs runs (wall seconds):"
-echo "  python json.load         $py_load"
-echo "  thaw-cli inventory import $thaw_import   (python/thaw = ${import_ratio}x)"
-echo "  python json + csv export  $py_export"
-echo "  thaw-cli inventory export $thaw_export   (python/thaw = ${export_ratio}x)"
+echo "  python json.load         $py_load   (CPU $(cpu py_load) s)"
+echo "  thaw-cli inventory import $thaw_import   (python/thaw = ${import_ratio}x; CPU $(cpu thaw_import) s)"
+echo "  python json + csv export  $py_export   (CPU $(cpu py_export) s)"
+echo "  thaw-cli inventory export $thaw_export   (python/thaw = ${export_ratio}x; CPU $(cpu thaw_export) s)"
 echo "  thaw-cli peak RSS        $((peak_kb / 1024)) MiB (import $(( $(peak thaw_import) / 1024 )), export $(( $(peak thaw_export) / 1024 )))"
 echo "  python peak RSS          $(( $(peak py_load) / 1024 )) MiB (json.load)"
 echo "targets:"

@@ -131,7 +131,25 @@ private Q_SLOTS:
     void hostile();
     void randomBytesNeverCrash();
     void formatNames();
+    void bytesDecoder_data();
+    void bytesDecoder();
 };
+
+// decodeDescriptionBytes() must say what decodeDescription() says, in bytes.
+static void compareBytesDecoder(const QByteArray &raw, Format format, const QString &path,
+                                const std::optional<QDateTime> &modified,
+                                const std::optional<qint64> &size)
+{
+    QByteArray decodedPath("stale");
+    const DecodedDescriptionBytes b = decodeDescriptionBytes(raw, &decodedPath);
+    QCOMPARE(descriptionFormatName(b.format), descriptionFormatName(format));
+    QCOMPARE(QString::fromUtf8(b.pathIsRaw ? raw : decodedPath), path);
+    QCOMPARE(b.pathIsRaw, path.toUtf8() == raw);
+    QCOMPARE(b.modifiedMs.has_value(), modified.has_value());
+    if (modified)
+        QCOMPARE(*b.modifiedMs, modified->toMSecsSinceEpoch());
+    QCOMPARE(b.size, size);
+}
 
 void TestDescriptionDecoder::samplesFile_data()
 {
@@ -177,6 +195,7 @@ void TestDescriptionDecoder::samplesFile()
         QCOMPARE(d.size, std::nullopt);
     else
         QCOMPARE(d.size, std::optional<qint64>(size.toInteger()));
+    compareBytesDecoder(raw, d.format, path, d.modified, d.size);
 }
 
 void TestDescriptionDecoder::samplesFileCoversEveryFormat()
@@ -296,6 +315,7 @@ void TestDescriptionDecoder::encoded()
     if (d.modified)
         QCOMPARE(d.modified->timeSpec(), Qt::UTC);
     QCOMPARE(d.size, size);
+    compareBytesDecoder(raw, format, path, modified, size);
 }
 
 void TestDescriptionDecoder::hostile_data()
@@ -461,6 +481,41 @@ void TestDescriptionDecoder::formatNames()
     }
     QCOMPARE(descriptionFormatFromName(u"FastGlacier-v4"), std::nullopt);
     QCOMPARE(descriptionFormatFromName(u""), std::nullopt);
+}
+
+void TestDescriptionDecoder::bytesDecoder_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<Format>("format");
+    QTest::addColumn<QString>("path");
+
+    // The printable-ASCII fast path, and its edges that must go to the full decoders.
+    QTest::newRow("plain") << "photos/a b.jpg"_ba << Format::PlainPath << u"photos/a b.jpg"_s;
+    QTest::newRow("plain with spaces around")
+        << "  x  "_ba << Format::PlainPath << u"  x  "_s;
+    QTest::newRow("plain tilde") << "~/x"_ba << Format::PlainPath << u"~/x"_s;
+    QTest::newRow("blank") << "   "_ba << Format::Unknown << u"   "_s;
+    QTest::newRow("tab") << "a\tb"_ba << Format::Unknown << u"a\tb"_s;
+    QTest::newRow("DEL") << "a\x7f"_ba << Format::Unknown << u"a\x7f"_s;
+    QTest::newRow("m prefix") << " <m>x"_ba << Format::Unknown << u" <m>x"_s;
+    QTest::newRow("json prefix") << " {x"_ba << Format::Unknown << u" {x"_s;
+    QTest::newRow("mt2 prefix") << "mt2 !"_ba << Format::Unknown << u"mt2 !"_s;
+    QTest::newRow("mt1 prefix") << "mt1 !"_ba << Format::Unknown << u"mt1 !"_s;
+    QTest::newRow("mt3 is a name") << "mt3 !"_ba << Format::PlainPath << u"mt3 !"_s;
+    QTest::newRow("utf-8") << "caf\xc3\xa9"_ba << Format::PlainPath << u"caf\u00e9"_s;
+    QTest::newRow("not utf-8") << "a\xff"_ba << Format::Unknown << u"a\ufffd"_s;
+    QTest::newRow("4096 bytes") << QByteArray(4096, 'a') << Format::PlainPath
+                                << QString(4096, u'a');
+    QTest::newRow("4097 bytes") << QByteArray(4097, 'a') << Format::Unknown
+                                << QString(4097, u'a');
+}
+
+void TestDescriptionDecoder::bytesDecoder()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(Format, format);
+    QFETCH(QString, path);
+    compareBytesDecoder(raw, format, path, std::nullopt, std::nullopt);
 }
 
 QTEST_GUILESS_MAIN(TestDescriptionDecoder)

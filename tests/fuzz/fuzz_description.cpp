@@ -1,4 +1,5 @@
-// decodeDescription on arbitrary bytes: never crashes, and its result keeps its contract.
+// decodeDescription on arbitrary bytes: never crashes, and its result keeps its contract; the
+// importer's byte-level decodeDescriptionBytes says the same.
 
 #include "core/inventory/descriptiondecoder.h"
 
@@ -35,6 +36,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (d.size && (*d.size < 0 || d.format != DescriptionFormat::FastGlacierV4))
         std::abort();
     if (descriptionFormatFromName(descriptionFormatName(d.format)) != d.format)
+        std::abort();
+
+    QByteArray path;
+    const DecodedDescriptionBytes b = decodeDescriptionBytes(raw, &path);
+    if (b.format != d.format || b.size != d.size
+        || QString::fromUtf8(b.pathIsRaw ? raw : QByteArrayView(path)) != d.path
+        || b.modifiedMs.has_value() != d.modified.has_value()
+        || (d.modified && *b.modifiedMs != d.modified->toMSecsSinceEpoch()))
         std::abort();
     return 0;
 }

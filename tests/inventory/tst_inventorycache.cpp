@@ -1,6 +1,7 @@
 // The inventory cache: import (JSON, CSV, parts), the reader's list/count/page/filter/sort and
 // folder tree, older inventories kept, re-import replacing, diff, decoded descriptions stored,
 // and all-or-nothing imports (malformed input, cancel).
+#include "core/inventory/inventoryexporter.h"
 #include "core/inventory/inventoryreader.h"
 #include "inventorytestsupport.h"
 
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void malformedLeavesCacheUnchanged();
     void cancelLeavesCacheUnchanged();
     void unknownInventory();
+    void textsKeptExactly_data();
+    void textsKeptExactly();
 
 private:
     QString cachePath() const { return m_dir->filePath("cache.sqlite"); }
@@ -442,6 +445,70 @@ void TestInventoryCache::unknownInventory()
     QCOMPARE(reader.inventory(42).error().kind, InventoryError::Kind::NotFound);
     QCOMPARE(reader.page(query(42), 0, 10).error().kind, InventoryError::Kind::NotFound);
     QCOMPARE(reader.count(query(42, "x")).error().kind, InventoryError::Kind::NotFound);
+}
+
+// Whatever form the creation date and tree hash take, the reader and the export give back the
+// text of the inventory byte for byte (and the decoded path and format the reader shows).
+void TestInventoryCache::textsKeptExactly_data()
+{
+    QTest::addColumn<QString>("creationDate");
+    QTest::addColumn<QString>("treeHash");
+    QTest::addColumn<QString>("description");
+
+    const QString hash = "beb0fe31a1c7ca8c6c04d574ea906e3f97b31fdca7571defb5b44dca89b5af60";
+    QTest::newRow("glacier's form") << "2012-05-15T17:19:46.700Z" << hash << "a/b.txt";
+    QTest::newRow("no milliseconds") << "2011-12-12T14:19:01Z" << hash << "a/b.txt";
+    QTest::newRow("one fraction digit") << "2011-12-12T14:19:01.5Z" << hash << "x";
+    QTest::newRow("offset") << "2011-12-12T14:19:01.000+00:00" << hash << "x";
+    QTest::newRow("before 1970") << "1969-12-31T23:59:59.999Z" << hash << "x";
+    QTest::newRow("epoch") << "1970-01-01T00:00:00.000Z" << hash << "x";
+    QTest::newRow("leap day") << "2016-02-29T23:59:59.001Z" << hash << "x";
+    QTest::newRow("not a date") << "yesterday" << hash << "x";
+    QTest::newRow("empty date") << "" << hash << "x";
+    QTest::newRow("upper-case hash") << "2012-05-15T17:19:46.700Z" << hash.toUpper() << "x";
+    QTest::newRow("short hash") << "2012-05-15T17:19:46.700Z" << "abc" << "x";
+    QTest::newRow("no hash") << "2012-05-15T17:19:46.700Z" << "" << "x";
+    QTest::newRow("hash not hex") << "2012-05-15T17:19:46.700Z" << QString(64, 'g') << "x";
+    QTest::newRow("decoded path differs")
+        << "2012-05-15T17:19:46.700Z" << hash
+        << R"({"Path":"dir/f+AOk-.txt","UTCDateModified":"20120101T000000Z","Flags":0})";
+    QTest::newRow("non-ascii plain") << "2012-05-15T17:19:46.700Z" << hash << "caf\u00e9/x";
+    QTest::newRow("empty description") << "2012-05-15T17:19:46.700Z" << hash << "";
+}
+
+void TestInventoryCache::textsKeptExactly()
+{
+    QFETCH(QString, creationDate);
+    QFETCH(QString, treeHash);
+    QFETCH(QString, description);
+    TestArchive archive = testArchive("id-1", description, 7, creationDate);
+    archive.treeHash = treeHash;
+    InventoryImporter importer(cachePath());
+    const auto imported = importBytes(importer, inventoryJson("2024-05-01T00:00:00Z", {archive}),
+                                      options());
+    QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
+    InventoryReader reader(cachePath());
+    const auto rows = reader.page(query(imported->id), 0, 10);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->at(0).creationDate, creationDate);
+    QCOMPARE(rows->at(0).treeHash, treeHash);
+    QCOMPARE(rows->at(0).description, description);
+
+    InventoryExporter exporter(cachePath());
+    const QString out = m_dir->filePath("out.json");
+    ExportOptions json;
+    json.format = ExportFormat::Json;
+    QVERIFY(exporter.exportInventory(imported->id, out, json));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject exported
+        = QJsonDocument::fromJson(file.readAll())["ArchiveList"][0].toObject();
+    QCOMPARE(exported["CreationDate"].toString(), creationDate);
+    QCOMPARE(exported["SHA256TreeHash"].toString(), treeHash);
+    QCOMPARE(exported["ArchiveDescription"].toString(), description);
+    QCOMPARE(exported["DecodedPath"].toString(), rows->at(0).path);
+    QCOMPARE(exported["DescriptionFormat"].toString(), rows->at(0).format);
 }
 
 QTEST_GUILESS_MAIN(TestInventoryCache)
