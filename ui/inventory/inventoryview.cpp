@@ -8,6 +8,7 @@
 #include "inventorylistmodel.h"
 #include "inventoryrequestdialog.h"
 #include "restoredialog.h"
+#include "restoreselection.h"
 
 #include "core/glacier/glacierclient.h"
 #include "ui/clientprovider.h"
@@ -35,10 +36,6 @@
 namespace thaw::ui {
 
 namespace {
-
-// Glacier bills per request and Initiate Job runs one call per archive: a restore of more
-// archives than this is refused with a hint to work folder by folder.
-constexpr int MaxArchivesPerRestore = 1000;
 
 enum StackPage { ListPage, FolderPage, EmptyPage };
 
@@ -68,6 +65,7 @@ InventoryView::InventoryView(ClientProvider &clients, QueueDownload queueDownloa
     m_archives = new ArchiveTableModel(*m_source, this);
     m_folders = new FolderTreeModel(*m_source, this);
     m_restorer = new RestoreStarter(clients, std::move(queueDownload), this);
+    m_collector = new RestoreCollector(*m_source, this);
     m_exporter = new ExportRunner(m_cachePath, this);
 
     auto *layout = new QVBoxLayout(this);
@@ -198,6 +196,11 @@ InventoryView::InventoryView(ClientProvider &clients, QueueDownload queueDownloa
     connect(m_folders, &FolderTreeModel::errorOccurred, this, &InventoryView::showError);
     connect(m_inventories, &InventoryListModel::errorOccurred, this, &InventoryView::showError);
 
+    connect(m_collector, &RestoreCollector::progress, this, [this](qint64 archives, qint64 bytes) {
+        m_status->setText(
+            tr("Collecting the selected folders' archives: %1 so far, %2…")
+                .arg(QLocale().toString(archives), QLocale().formattedDataSize(bytes)));
+    });
     connect(m_restorer, &RestoreStarter::jobFailed, this,
             [this](const QString &archiveId, const QString &message) {
                 showError(tr("The retrieval of %1 could not start: %2").arg(archiveId, message));
@@ -322,23 +325,19 @@ void InventoryView::updateActions()
     const bool haveInventory = m_inventoryId != 0;
     QTreeView *view = m_mode == Mode::List ? m_listView : m_folderView;
     const bool selected = view->selectionModel() && view->selectionModel()->hasSelection();
-    m_restoreButton->setEnabled(haveInventory && selected && !m_restorer->isRunning());
+    m_restoreButton->setEnabled(haveInventory && selected && !m_restorer->isRunning()
+                                && !m_collector->isRunning());
     m_requestButton->setEnabled(!m_vault.isEmpty());
     m_exportButton->setEnabled(haveInventory && !m_exporter->isRunning());
     m_search->setEnabled(haveInventory);
 }
 
-QList<inventory::ArchiveRow> InventoryView::selectedArchives(QString *problem) const
+QList<inventory::ArchiveRow> InventoryView::selectedArchives(QStringList *folders,
+                                                             QString *problem) const
 {
     QList<inventory::ArchiveRow> archives;
     if (m_mode == Mode::List) {
         const QModelIndexList rows = m_listView->selectionModel()->selectedRows();
-        if (rows.size() > MaxArchivesPerRestore) {
-            *problem = tr("%1 archives are selected; restore at most %2 at a time.")
-                           .arg(rows.size())
-                           .arg(MaxArchivesPerRestore);
-            return {};
-        }
         for (const QModelIndex &index : rows) {
             if (const auto archive = m_archives->archiveAt(index.row()))
                 archives.append(*archive);
@@ -350,41 +349,75 @@ QList<inventory::ArchiveRow> InventoryView::selectedArchives(QString *problem) c
     } else {
         const QModelIndexList rows = m_folderView->selectionModel()->selectedRows();
         for (const QModelIndex &index : rows) {
-            if (const auto archive = m_folders->archiveAt(index))
+            if (index.data(FolderTreeModel::IsFolderRole).toBool())
+                folders->append(index.data(FolderTreeModel::PathRole).toString());
+            else if (const auto archive = m_folders->archiveAt(index))
                 archives.append(*archive);
-        }
-        if (archives.isEmpty() && !rows.isEmpty())
-            *problem = tr("Select files: a folder's archives are restored from the list "
-                          "(search for the folder's path).");
-        if (archives.size() > MaxArchivesPerRestore) {
-            *problem = tr("%1 archives are selected; restore at most %2 at a time.")
-                           .arg(archives.size())
-                           .arg(MaxArchivesPerRestore);
-            return {};
         }
     }
     return archives;
 }
 
+bool InventoryView::isCollectingRestore() const
+{
+    return m_collector->isRunning();
+}
+
+// No cap on the number of archives: Glacier documents none for Initiate Job (throttling is
+// retried by GlacierClient), the archives of a folder are read in pages off the UI thread, and
+// the dialog plans large restores on a worker thread. The dialog says how many requests it
+// will make.
 void InventoryView::restoreSelected()
 {
-    if (m_restorer->isRunning() || m_vault.isEmpty())
+    if (m_restorer->isRunning() || m_collector->isRunning() || m_vault.isEmpty())
         return;
     QString problem;
-    const QList<inventory::ArchiveRow> archives = selectedArchives(&problem);
+    QStringList folders;
+    const QList<inventory::ArchiveRow> archives = selectedArchives(&folders, &problem);
     if (!problem.isEmpty()) {
         showError(problem);
         return;
     }
-    if (archives.isEmpty())
+    if (folders.isEmpty()) {
+        if (!archives.isEmpty())
+            openRestoreDialog(archives);
         return;
+    }
+    const qint64 inventoryId = m_inventoryId;
+    m_lastError.clear();
+    m_status->setText(tr("Collecting the selected folders' archives…"));
+    // The view never cancels a collection: each one ends with finished(), once.
+    connect(
+        m_collector, &RestoreCollector::finished, this,
+        [this, inventoryId](const QList<inventory::ArchiveRow> &found, const QString &error) {
+            updateActions();
+            if (inventoryId != m_inventoryId)
+                return; // another inventory is shown now
+            if (!error.isEmpty()) {
+                showError(tr("The selected folders' archives could not be read: %1").arg(error));
+                return;
+            }
+            if (found.isEmpty()) {
+                m_status->setText(tr("The selected folders hold no archives."));
+                return;
+            }
+            openRestoreDialog(found);
+        },
+        Qt::SingleShotConnection);
+    m_collector->collect(inventoryId, archives, folders);
+    updateActions();
+}
+
+void InventoryView::openRestoreDialog(const QList<inventory::ArchiveRow> &archives)
+{
     auto *dialog = new RestoreDialog(archives, m_restoreFolder, this);
     dialog->setObjectName(QStringLiteral("restoreDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_restoreFolder = dialog->destination();
         m_lastError.clear();
-        m_status->setText(tr("Starting %1 retrieval jobs…").arg(dialog->plan().items.size()));
+        m_status->setText(tr("Starting %1 retrieval jobs…")
+                              .arg(QLocale().toString(qint64(dialog->plan().items.size()))));
         m_restorer->start(m_vault, dialog->plan().items, dialog->tier(), dialog->range());
         updateActions();
     });

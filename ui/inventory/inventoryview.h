@@ -26,6 +26,7 @@ class ExportRunner;
 class FolderTreeModel;
 class InventoryDataSource;
 class InventoryListModel;
+class RestoreCollector;
 class TransferManager;
 
 // The Inventory tab: the selected vault's cached inventories (newest first), the archives of
@@ -56,8 +57,11 @@ public:
 
     Mode mode() const { return m_mode; }
     void setMode(Mode mode);
-    // Opens the Restore dialog for the selected archives (the Restore… button).
+    // Opens the Restore dialog for the selected archives (the Restore… button). In folder mode
+    // a selected folder stands for every archive under it: they are read from the cache in
+    // pages first (the status line counts them), then the dialog opens.
     void restoreSelected();
+    bool isCollectingRestore() const;
     // Opens the Request inventory dialog (the Request inventory… button).
     void requestInventory();
     // Exports the shown inventory to `path` with the inline progress bar (Export… asks for the
@@ -89,7 +93,9 @@ private:
     void showStatus();
     void showError(const QString &message);
     void updateActions();
-    QList<inventory::ArchiveRow> selectedArchives(QString *problem) const;
+    // The archives selected one by one, and in folder mode the selected folders' paths.
+    QList<inventory::ArchiveRow> selectedArchives(QStringList *folders, QString *problem) const;
+    void openRestoreDialog(const QList<inventory::ArchiveRow> &archives);
     void startExportDialog(inventory::ExportFormat format);
 
     ClientProvider &m_clients;
@@ -104,6 +110,7 @@ private:
     ArchiveTableModel *m_archives = nullptr;
     FolderTreeModel *m_folders = nullptr;
     RestoreStarter *m_restorer = nullptr;
+    RestoreCollector *m_collector = nullptr;
     ExportRunner *m_exporter = nullptr;
 
     QComboBox *m_inventoryCombo = nullptr;

@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -22,6 +24,8 @@ namespace thaw::ui {
 namespace {
 
 constexpr int PreviewLines = 6;
+// From this many archives on the dialog says what a restore of that size means.
+constexpr int LargeRestore = 1000;
 
 } // namespace
 
@@ -41,17 +45,32 @@ RestoreDialog::RestoreDialog(QList<inventory::ArchiveRow> archives, QString dest
     }
 
     auto *layout = new QVBoxLayout(this);
-    auto *summary = new QLabel(
-        m_archives.size() == 1
-            ? tr("Restore <b>%1</b> (%2).")
-                  .arg(m_archives.constFirst().path.toHtmlEscaped(),
-                       QLocale().formattedDataSize(total))
-            : tr("Restore %1 archives, %2 in all.")
-                  .arg(m_archives.size())
-                  .arg(QLocale().formattedDataSize(total)),
-        this);
+    auto *summary = new QLabel(m_archives.size() == 1
+                                   ? tr("Restore <b>%1</b> (%2).")
+                                         .arg(m_archives.constFirst().path.toHtmlEscaped(),
+                                              QLocale().formattedDataSize(total))
+                                   : tr("Restore %1 archives, %2 in all.")
+                                         .arg(QLocale().toString(qint64(m_archives.size())),
+                                              QLocale().formattedDataSize(total)),
+                               this);
+    summary->setObjectName(QStringLiteral("summaryLabel"));
     summary->setWordWrap(true);
     layout->addWidget(summary);
+    if (m_archives.size() >= LargeRestore) {
+        // Glacier documents no limit on the number of retrieval jobs (throttling is retried),
+        // but each one is a billed request and its output stays for 24 hours only.
+        auto *note = new QLabel(
+            tr("Thaw makes %1 Initiate Job requests, one after another (Glacier bills each "
+               "retrieval request), and queues each download as its job succeeds. Every job's "
+               "output can be downloaded for 24 hours after it completes: at the rate you "
+               "download, %2 must fit in that time.")
+                .arg(QLocale().toString(qint64(m_archives.size())),
+                     QLocale().formattedDataSize(total)),
+            this);
+        note->setObjectName(QStringLiteral("largeRestoreNote"));
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
 
     auto *tierBox = new QGroupBox(tr("Retrieval tier"), this);
     auto *tierLayout = new QVBoxLayout(tierBox);
@@ -173,6 +192,7 @@ void RestoreDialog::updateEstimate()
                         + QLatin1Char(' ')
                         + tr("The download is queued and starts by itself then; Glacier keeps "
                              "the output for 24 hours."));
+    adjustSize(); // the wrapped estimate needs its height; squeezed, its second line was cut
 }
 
 void RestoreDialog::updateRange()
@@ -193,7 +213,36 @@ void RestoreDialog::updateRange()
 
 void RestoreDialog::updatePlan()
 {
-    m_plan = planRestore(m_archives, m_destination->text());
+    const quint64 generation = ++m_planGeneration;
+    const QString destination = m_destination->text();
+    if (m_archives.size() <= SyncPlanLimit) {
+        m_planning = false;
+        m_plan = planRestore(m_archives, destination);
+        showPlan();
+        return;
+    }
+    // Sanitising names and checking each target folder on disk takes seconds at a million
+    // archives: a worker thread does it, and only the latest destination's plan is kept.
+    m_planning = true;
+    m_plan = RestorePlan{};
+    m_preview->setText(
+        tr("Checking %1 file names…").arg(QLocale().toString(qint64(m_archives.size()))));
+    updateAcceptable();
+    auto *watcher = new QFutureWatcher<RestorePlan>(this);
+    connect(watcher, &QFutureWatcher<RestorePlan>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_planGeneration)
+            return;
+        m_planning = false;
+        m_plan = watcher->result();
+        showPlan();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [archives = m_archives, destination] { return planRestore(archives, destination); }));
+}
+
+void RestoreDialog::showPlan()
+{
     QStringList lines;
     if (!m_plan.ok()) {
         lines << m_plan.error;
@@ -204,17 +253,21 @@ void RestoreDialog::updatePlan()
                                           : tr("%1 (%2)").arg(item.outPath, item.note));
         }
         if (m_plan.items.size() > PreviewLines)
-            lines << tr("… and %1 more").arg(m_plan.items.size() - PreviewLines);
+            lines << tr("… and %1 more")
+                         .arg(QLocale().toString(qint64(m_plan.items.size() - PreviewLines)));
     }
     m_preview->setText(lines.join(QLatin1Char('\n')));
     updateAcceptable();
+    adjustSize(); // room for the preview's lines without squeezing the wrapped labels
+    Q_EMIT planned();
 }
 
 void RestoreDialog::updateAcceptable()
 {
     if (m_buttons)
         m_buttons->button(QDialogButtonBox::Ok)
-            ->setEnabled(m_advice.acceptable() && m_plan.ok() && !m_plan.items.isEmpty());
+            ->setEnabled(!m_planning && m_advice.acceptable() && m_plan.ok()
+                         && !m_plan.items.isEmpty());
 }
 
 } // namespace thaw::ui

@@ -39,11 +39,19 @@ public:
     std::optional<ByteRange> range() const; // nullopt: the whole archive
     QString destination() const;
     const RestorePlan &plan() const { return m_plan; }
+    // A large restore (more than SyncPlanLimit archives) checks its file names on a worker
+    // thread; until then the plan is empty and Start is disabled.
+    bool isPlanning() const { return m_planning; }
+    static constexpr int SyncPlanLimit = 2000;
+
+Q_SIGNALS:
+    void planned(); // plan() is up to date with the destination
 
 private:
     void updateEstimate();
     void updateRange();
     void updatePlan();
+    void showPlan();
     void updateAcceptable();
 
     QList<inventory::ArchiveRow> m_archives;
@@ -58,6 +66,8 @@ private:
     QLineEdit *m_destination = nullptr;
     QLabel *m_preview = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    quint64 m_planGeneration = 0; // the latest plan asked for; older answers are dropped
+    bool m_planning = false;
 };
 
 } // namespace thaw::ui

@@ -1,0 +1,402 @@
+// Restore… on folders and on large selections: RestoreCollector reads every archive under the
+// picked folders of a cached inventory in pages on the data source's worker thread (nested
+// picks and files inside picked folders count once); the Restore dialog shows count and total
+// size and plans a large restore on a worker thread; and the Inventory view, in folder mode,
+// restores a whole folder (Initiate Job answered by a fake network) with the archives' decoded
+// paths kept under the destination.
+#include "fakenetwork.h"
+#include "inventorytestsupport.h"
+
+#include "ui/inventory/cacheinventorystore.h"
+#include "ui/inventory/foldertreemodel.h"
+#include "ui/inventory/inventorydatasource.h"
+#include "ui/inventory/inventoryview.h"
+#include "ui/inventory/restoredialog.h"
+#include "ui/inventory/restoreselection.h"
+
+#include <QAbstractItemModelTester>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace thaw;
+using namespace thaw::ui;
+using namespace thaw::ui::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const inventory::VaultKey kVault{u"test"_s, u"us-east-1"_s, u"photos"_s};
+
+// name → size; ids are "id-<name>" with the slashes replaced.
+const QList<std::pair<QString, qint64>> kFiles = {
+    {u"photos/2019/a.jpg"_s, 100}, {u"photos/2019/b.jpg"_s, 200}, {u"photos/2020/c.jpg"_s, 400},
+    {u"photos/d.jpg"_s, 800},      {u"docs/e.pdf"_s, 1600},       {u"notes.txt"_s, 3200},
+};
+
+GeneratedArchive archiveNamed(const QString &name, qint64 size)
+{
+    GeneratedArchive archive;
+    archive.archiveId = u"id-"_s + QString(name).replace(u'/', u'-') + QString(120, u'x');
+    archive.description = name;
+    archive.size = size;
+    archive.creationDate = u"2026-01-15T10:00:00Z"_s;
+    archive.treeHash = QString(64, u'a');
+    return archive;
+}
+
+inventory::ArchiveRow rowNamed(const QString &name)
+{
+    for (const auto &[file, size] : kFiles) {
+        if (file == name) {
+            inventory::ArchiveRow row;
+            const GeneratedArchive archive = archiveNamed(file, size);
+            row.archiveId = archive.archiveId;
+            row.path = file;
+            row.size = size;
+            return row;
+        }
+    }
+    return {};
+}
+
+QStringList sortedPaths(const QList<inventory::ArchiveRow> &archives)
+{
+    QStringList paths;
+    for (const inventory::ArchiveRow &archive : archives)
+        paths.append(archive.path);
+    paths.sort();
+    return paths;
+}
+
+// One GlacierClient on a fake network that accepts every Initiate Job with a new job id.
+class FakeClients final : public ClientProvider
+{
+public:
+    FakeClients()
+    {
+        m_network.setHandler([this](const thaw::test::CapturedRequest &request) {
+            const QByteArray id = "job-" + QByteArray::number(++m_jobs);
+            return thaw::test::FakeResponse::json(202, "{}")
+                .header("x-amz-job-id", id)
+                .header("Location", request.url.path().toUtf8() + '/' + id);
+        });
+        m_client = std::make_unique<glacier::GlacierClient>(
+            &m_network, QUrl(u"http://127.0.0.1:1"_s), kVault.region,
+            aws::Credentials(u"AKIDEXAMPLE"_s, u"secret"_s), glacier::GlacierClient::Options{});
+    }
+    glacier::GlacierClient *client(const QString &account, const QString &region) override
+    {
+        return account == kVault.account && region == kVault.region ? m_client.get() : nullptr;
+    }
+    QString errorString(const QString &account, const QString &) const override
+    {
+        return u"No account named %1"_s.arg(account);
+    }
+    const QList<thaw::test::CapturedRequest> &requests() const { return m_network.requests(); }
+
+private:
+    thaw::test::FakeNetworkAccessManager m_network;
+    std::unique_ptr<glacier::GlacierClient> m_client;
+    int m_jobs = 0;
+};
+
+} // namespace
+
+class TestRestoreSelection final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_cachePath;
+    qint64 m_inventoryId = 0;
+
+    // Collects and waits: false when no answer came.
+    static bool collect(InventoryDataSource &source, qint64 inventoryId,
+                        const QList<inventory::ArchiveRow> &picked, const QStringList &folders,
+                        QList<inventory::ArchiveRow> *found, QString *error)
+    {
+        RestoreCollector collector(source);
+        QSignalSpy finished(&collector, &RestoreCollector::finished);
+        collector.collect(inventoryId, picked, folders);
+        if (finished.isEmpty() && !finished.wait(30000))
+            return false;
+        if (collector.isRunning() || finished.size() != 1)
+            return false;
+        *found = finished.constFirst().at(0).value<QList<inventory::ArchiveRow>>();
+        *error = finished.constFirst().at(1).toString();
+        return true;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_cachePath = m_dir.filePath(u"cache.sqlite"_s);
+        QList<GeneratedArchive> archives;
+        for (const auto &[name, size] : kFiles)
+            archives.append(archiveNamed(name, size));
+        const auto imported = importInventory(m_cachePath, kVault, inventoryJson(archives));
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
+        m_inventoryId = imported.value().id;
+    }
+
+    void outermostFolders_data()
+    {
+        QTest::addColumn<QStringList>("folders");
+        QTest::addColumn<QStringList>("outermost");
+        QTest::newRow("none") << QStringList{} << QStringList{};
+        QTest::newRow("siblings") << QStringList{u"a"_s, u"b"_s} << QStringList{u"a"_s, u"b"_s};
+        QTest::newRow("nested") << QStringList{u"a/b"_s, u"a"_s, u"a/b/c"_s} << QStringList{u"a"_s};
+        QTest::newRow("a prefix is not a parent")
+            << QStringList{u"ab"_s, u"a"_s} << QStringList{u"ab"_s, u"a"_s};
+        QTest::newRow("twice") << QStringList{u"a"_s, u"a"_s} << QStringList{u"a"_s};
+    }
+    void outermostFolders()
+    {
+        QFETCH(QStringList, folders);
+        QFETCH(QStringList, outermost);
+        QCOMPARE(RestoreCollector::outermostFolders(folders), outermost);
+    }
+
+    void collects_data()
+    {
+        QTest::addColumn<QStringList>("picked");  // archives picked one by one
+        QTest::addColumn<QStringList>("folders"); // folders picked
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<qint64>("bytes");
+        QTest::newRow("a folder and its subfolders")
+            << QStringList{} << QStringList{u"photos"_s}
+            << QStringList{u"photos/2019/a.jpg"_s, u"photos/2019/b.jpg"_s, u"photos/2020/c.jpg"_s,
+                           u"photos/d.jpg"_s}
+            << qint64(1500);
+        QTest::newRow("nested picks count once")
+            << QStringList{} << QStringList{u"photos/2019"_s, u"photos"_s}
+            << QStringList{u"photos/2019/a.jpg"_s, u"photos/2019/b.jpg"_s, u"photos/2020/c.jpg"_s,
+                           u"photos/d.jpg"_s}
+            << qint64(1500);
+        QTest::newRow("files, one inside a picked folder")
+            << QStringList{u"photos/2019/a.jpg"_s, u"notes.txt"_s} << QStringList{u"photos/2019"_s}
+            << QStringList{u"notes.txt"_s, u"photos/2019/a.jpg"_s, u"photos/2019/b.jpg"_s}
+            << qint64(3500);
+        QTest::newRow("two folders")
+            << QStringList{} << QStringList{u"photos/2020"_s, u"docs"_s}
+            << QStringList{u"docs/e.pdf"_s, u"photos/2020/c.jpg"_s} << qint64(2000);
+        QTest::newRow("a folder the inventory lacks")
+            << QStringList{} << QStringList{u"nowhere"_s} << QStringList{} << qint64(0);
+        QTest::newRow("files only") << QStringList{u"docs/e.pdf"_s} << QStringList{}
+                                    << QStringList{u"docs/e.pdf"_s} << qint64(1600);
+    }
+    void collects()
+    {
+        QFETCH(QStringList, picked);
+        QFETCH(QStringList, folders);
+        QFETCH(QStringList, expected);
+        QFETCH(qint64, bytes);
+        InventoryDataSource source(CacheInventoryStore::factory(m_cachePath));
+        QList<inventory::ArchiveRow> pickedRows;
+        for (const QString &name : picked)
+            pickedRows.append(rowNamed(name));
+        QString error;
+        QList<inventory::ArchiveRow> found;
+        QVERIFY(collect(source, m_inventoryId, pickedRows, folders, &found, &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(sortedPaths(found), expected);
+        qint64 total = 0;
+        for (const inventory::ArchiveRow &archive : found)
+            total += archive.size;
+        QCOMPARE(total, bytes);
+    }
+
+    // More archives in one folder than a page: every page is read, progress counts up.
+    void collectsPageByPage()
+    {
+        QTemporaryDir dir;
+        const QString cache = dir.filePath(u"big.sqlite"_s);
+        constexpr int Count = RestoreCollector::PageSize * 2 + 17;
+        QList<GeneratedArchive> archives;
+        qint64 expectedBytes = 0;
+        for (int i = 0; i < Count; ++i) {
+            GeneratedArchive archive = generatedArchive(i);
+            archive.description = u"big/file%1.dat"_s.arg(i, 6, 10, QChar(u'0'));
+            expectedBytes += archive.size;
+            archives.append(archive);
+        }
+        archives.append(archiveNamed(u"elsewhere.txt"_s, 5));
+        const auto imported = importInventory(cache, kVault, inventoryJson(archives));
+        QVERIFY(imported.ok());
+        InventoryDataSource source(CacheInventoryStore::factory(cache));
+        RestoreCollector collector(source);
+        QSignalSpy progress(&collector, &RestoreCollector::progress);
+        QSignalSpy finished(&collector, &RestoreCollector::finished);
+        collector.collect(imported.value().id, {}, {u"big"_s});
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.constFirst().at(1).toString(), QString());
+        const auto found = finished.constFirst().at(0).value<QList<inventory::ArchiveRow>>();
+        QCOMPARE(found.size(), Count);
+        QSet<QString> ids;
+        for (const inventory::ArchiveRow &archive : found)
+            ids.insert(archive.archiveId);
+        QCOMPARE(ids.size(), Count);
+        QCOMPARE(progress.size(), 3); // three pages
+        QCOMPARE(progress.constLast().at(0).toLongLong(), qint64(Count));
+        QCOMPARE(progress.constLast().at(1).toLongLong(), expectedBytes);
+    }
+
+    // A cancelled collection never answers; a new one starts over.
+    void cancelAndStartOver()
+    {
+        InventoryDataSource source(CacheInventoryStore::factory(m_cachePath));
+        RestoreCollector collector(source);
+        QSignalSpy finished(&collector, &RestoreCollector::finished);
+        collector.collect(m_inventoryId, {}, {u"photos"_s});
+        collector.cancel();
+        QVERIFY(!collector.isRunning());
+        collector.collect(m_inventoryId, {}, {u"docs"_s});
+        QVERIFY(finished.wait(30000));
+        QTRY_COMPARE(source.pending(), 0);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(sortedPaths(finished.constFirst().at(0).value<QList<inventory::ArchiveRow>>()),
+                 QStringList{u"docs/e.pdf"_s});
+    }
+
+    // More archives than the dialog plans at once: planned on a worker thread, Start enabled
+    // then; the count and total size and what such a restore means are shown.
+    void largeRestoreDialog()
+    {
+        QTemporaryDir destination;
+        constexpr int Count = RestoreDialog::SyncPlanLimit + 500;
+        QList<inventory::ArchiveRow> archives;
+        for (int i = 0; i < Count; ++i) {
+            inventory::ArchiveRow row;
+            row.archiveId = u"id%1"_s.arg(i);
+            row.path = u"dir%1/file%2.dat"_s.arg(i % 10).arg(i);
+            row.size = 1000;
+            archives.append(row);
+        }
+        RestoreDialog dialog(archives, destination.path());
+        QSignalSpy planned(&dialog, &RestoreDialog::planned);
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(dialog.isPlanning());
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(planned.wait(30000));
+        QVERIFY(!dialog.isPlanning());
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.plan().items.size(), Count);
+        const QString base = QDir(destination.path()).canonicalPath() + u'/';
+        QCOMPARE(dialog.plan().items.constFirst().outPath, base + u"dir0/file0.dat"_s);
+        QCOMPARE(dialog.plan().items.constLast().outPath,
+                 base + u"dir%1/file%2.dat"_s.arg((Count - 1) % 10).arg(Count - 1));
+        const QString summary = dialog.findChild<QLabel *>(u"summaryLabel"_s)->text();
+        QVERIFY2(summary.contains(QLocale().toString(Count)), qPrintable(summary));
+        QVERIFY2(summary.contains(QLocale().formattedDataSize(qint64(Count) * 1000)),
+                 qPrintable(summary));
+        auto *note = dialog.findChild<QLabel *>(u"largeRestoreNote"_s);
+        QVERIFY(note);
+        if (const QString shots = qEnvironmentVariable("THAW_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.grab().save(QDir(shots).filePath(u"restore-large.png"_s));
+        }
+        QVERIFY2(note->text().contains(u"24 hours"_s), qPrintable(note->text()));
+
+        // A new destination while planning: only the latest plan counts.
+        QTemporaryDir other;
+        dialog.findChild<QLineEdit *>(u"destinationEdit"_s)->setText(u"/no/such/folder"_s);
+        dialog.findChild<QLineEdit *>(u"destinationEdit"_s)->setText(other.path());
+        QVERIFY(dialog.isPlanning());
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPlanning(), 30000);
+        QCOMPARE(dialog.plan().items.size(), Count);
+        QVERIFY(dialog.plan().items.constFirst().outPath.startsWith(
+            QDir(other.path()).canonicalPath() + u'/'));
+        QVERIFY(ok->isEnabled());
+
+        // A small restore plans at once and carries no note.
+        RestoreDialog small(archives.mid(0, 3), destination.path());
+        QVERIFY(!small.isPlanning());
+        QCOMPARE(small.plan().items.size(), 3);
+        QVERIFY(!small.findChild<QLabel *>(u"largeRestoreNote"_s));
+    }
+
+    // Folder mode: the "photos" folder selected, Restore… collects its four archives, the
+    // dialog opens with them, and Start makes one Initiate Job per archive, each download
+    // going to the decoded path under the destination.
+    void restoresAFolderFromTheTree()
+    {
+        QTemporaryDir destination;
+        FakeClients clients;
+        QList<std::pair<QString, QString>> queued; // job id, path
+        InventoryView view(
+            clients,
+            [&](const VaultRef &, const QString &jobId, const QString &outPath) {
+                queued.append({jobId, outPath});
+            },
+            m_cachePath);
+        QAbstractItemModelTester tester(view.folderModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.setRestoreFolder(destination.path());
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setVault(VaultRef{kVault.account, kVault.region, kVault.vault});
+        QTRY_VERIFY_WITH_TIMEOUT(view.currentInventoryId() == m_inventoryId, 10000);
+        view.setMode(InventoryView::Mode::Folders);
+        FolderTreeModel *model = view.folderModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->isIdle() && model->rowCount() >= 3, 10000);
+        QModelIndex photos;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data().toString() == u"photos"_s)
+                photos = model->index(row, 0);
+        }
+        QVERIFY(photos.isValid());
+        QTreeView *tree = view.folderView();
+        const QRect rect = tree->visualRect(photos);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(tree->selectionModel()->selectedRows().size(), 1);
+        auto *restore = view.findChild<QPushButton *>(u"restoreButton"_s);
+        QVERIFY(restore->isEnabled());
+        QTest::mouseClick(restore, Qt::LeftButton);
+
+        RestoreDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = view.findChild<RestoreDialog *>(u"restoreDialog"_s))
+                                     && dialog->isVisible(),
+                                 10000);
+        QVERIFY(!view.isCollectingRestore());
+        QCOMPARE(dialog->plan().items.size(), 4);
+        QVERIFY(dialog->findChild<QLabel *>(u"summaryLabel"_s)->text().contains(u"4 archives"_s));
+        QSignalSpy started(&view, &InventoryView::restoreStarted);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(started.wait(30000));
+        QCOMPARE(started.constFirst().at(0).toInt(), 4);
+        QCOMPARE(started.constFirst().at(1).toInt(), 0);
+        QStringList paths;
+        for (const auto &[jobId, path] : std::as_const(queued))
+            paths.append(path);
+        paths.sort();
+        const QString base = QDir(destination.path()).canonicalPath() + u'/';
+        QCOMPARE(paths, (QStringList{base + u"photos/2019/a.jpg"_s, base + u"photos/2019/b.jpg"_s,
+                                     base + u"photos/2020/c.jpg"_s, base + u"photos/d.jpg"_s}));
+        int initiated = 0;
+        for (const auto &request : clients.requests()) {
+            if (request.method == "POST" && request.url.path().endsWith(u"/jobs"_s))
+                ++initiated;
+        }
+        QCOMPARE(initiated, 4);
+    }
+};
+
+QTEST_MAIN(TestRestoreSelection)
+#include "tst_restoreselection.moc"
