@@ -151,8 +151,14 @@ CacheResult<QList<InventorySummary>> InventoryReader::inventories(const VaultKey
     s.bindText(2, vault.region);
     s.bindText(3, vault.vault);
     QList<InventorySummary> list;
-    while (s.step() == SqliteStatement::Step::Row)
+    for (;;) {
+        const SqliteStatement::Step step = s.step();
+        if (step == SqliteStatement::Step::Done)
+            break;
+        if (step == SqliteStatement::Step::Error)
+            return queryError(*m_db, s.errorMessage());
         list.append(summaryFrom(s));
+    }
     return list;
 }
 
@@ -169,8 +175,14 @@ CacheResult<QList<InventorySummary>> InventoryReader::allInventories()
     if (!s.isValid())
         return dbError(error);
     QList<InventorySummary> list;
-    while (s.step() == SqliteStatement::Step::Row)
+    for (;;) {
+        const SqliteStatement::Step step = s.step();
+        if (step == SqliteStatement::Step::Done)
+            break;
+        if (step == SqliteStatement::Step::Error)
+            return queryError(*m_db, s.errorMessage());
         list.append(summaryFrom(s));
+    }
     return list;
 }
 
@@ -184,10 +196,17 @@ CacheResult<InventorySummary> InventoryReader::inventory(qint64 inventoryId)
     if (!s.isValid())
         return dbError(error);
     s.bind(1, inventoryId);
-    if (s.step() != SqliteStatement::Step::Row)
+    switch (s.step()) {
+    case SqliteStatement::Step::Row:
+        return summaryFrom(s);
+    case SqliteStatement::Step::Done:
         return InventoryError{InventoryError::Kind::NotFound,
                               QStringLiteral("no cached inventory %1").arg(inventoryId)};
-    return summaryFrom(s);
+    case SqliteStatement::Step::Error:
+        break;
+    }
+    // Locked and given up (a stale query: Cancelled), or worse: not "no such inventory".
+    return queryError(*m_db, s.errorMessage());
 }
 
 CacheResult<qint64> InventoryReader::count(const ArchiveQuery &query)
@@ -197,8 +216,14 @@ CacheResult<qint64> InventoryReader::count(const ArchiveQuery &query)
         return summary.error();
     if (query.filter.isEmpty() && !query.folder)
         return summary->archiveCount;
-    if (!query.folder)
-        return m_matches->count(query.inventoryId, query.filter);
+    // The inventory can be dropped by another connection between the lookup above and the
+    // queries below: its tables are gone then, which is NotFound, as page() says.
+    if (!query.folder) {
+        const CacheResult<qint64> matches = m_matches->count(query.inventoryId, query.filter);
+        if (!matches)
+            return missingOr(matches.error(), query.inventoryId);
+        return matches;
+    }
     QString error;
     QString sql = QStringLiteral("SELECT count(*) FROM %1 a").arg(archivesTable(query.inventoryId));
     const SearchMatches::Set *set = nullptr;
@@ -206,7 +231,7 @@ CacheResult<qint64> InventoryReader::count(const ArchiveQuery &query)
         const CacheResult<const SearchMatches::Set *> found
             = m_matches->find(query.inventoryId, query.filter);
         if (!found)
-            return found.error();
+            return missingOr(found.error(), query.inventoryId);
         set = *found;
         sql += QStringLiteral(" CROSS JOIN %1 n ON n.rowid = a.rowid WHERE a.folder = ?2 AND %2")
                    .arg(namesTable(query.inventoryId), SearchMatches::rowCondition(*set));
@@ -215,12 +240,12 @@ CacheResult<qint64> InventoryReader::count(const ArchiveQuery &query)
     }
     SqliteStatement s = m_db->prepare(sql, &error);
     if (!s.isValid())
-        return dbError(error);
+        return missingOr(dbError(error), query.inventoryId);
     if (set)
         s.bindUtf8(1, set->key);
     s.bindText(2, *query.folder);
     if (s.step() != SqliteStatement::Step::Row)
-        return queryError(*m_db, s.errorMessage());
+        return missingOr(queryError(*m_db, s.errorMessage()), query.inventoryId);
     return s.int64(0);
 }
 
@@ -283,7 +308,7 @@ CacheResult<QList<ArchiveRow>> InventoryReader::page(const ArchiveQuery &query, 
         if (step == SqliteStatement::Step::Done)
             break;
         if (step == SqliteStatement::Step::Error)
-            return queryError(*m_db, s.errorMessage());
+            return missingOr(queryError(*m_db, s.errorMessage()), query.inventoryId);
         rows.append(rowFrom(s));
     }
     return rows;
@@ -345,6 +370,47 @@ CacheResult<InventoryDiff> InventoryReader::diff(qint64 fromInventoryId, qint64 
     const CacheResult<InventorySummary> to = inventory(toInventoryId);
     diff.unchanged = to ? to->archiveCount - diff.added.size() : 0;
     return diff;
+}
+
+CacheResult<FolderFiles> InventoryReader::folderFiles(qint64 inventoryId, const QString &folder,
+                                                     const std::optional<FolderCursor> &after,
+                                                     int limit)
+{
+    if (CacheResult<bool> opened = open(); !opened)
+        return opened.error();
+    // The range on file_name lets the (folder, file_name COLLATE NOCASE) index start at the
+    // cursor; the OR only filters the rows whose name equals the cursor's.
+    QString sql = QStringLiteral("SELECT %1, a.rowid FROM %2 a WHERE a.folder = ?1")
+                      .arg(RowColumns, archivesTable(inventoryId));
+    if (after)
+        sql += QStringLiteral(" AND a.file_name COLLATE NOCASE >= ?2 AND "
+                              "(a.file_name COLLATE NOCASE > ?2 OR a.rowid > ?3)");
+    sql += QStringLiteral(" ORDER BY a.file_name COLLATE NOCASE, a.rowid LIMIT ?4");
+    QString error;
+    SqliteStatement s = m_db->prepare(sql, &error);
+    if (!s.isValid())
+        return missingOr(dbError(error), inventoryId);
+    s.bindText(1, folder);
+    if (after) {
+        s.bindText(2, after->fileName);
+        s.bind(3, after->rowid);
+    }
+    s.bind(4, std::max(limit, 0));
+    FolderFiles page;
+    page.next = after.value_or(FolderCursor{});
+    page.rows.reserve(std::max(limit, 0));
+    for (;;) {
+        const SqliteStatement::Step step = s.step();
+        if (step == SqliteStatement::Step::Done)
+            break;
+        if (step == SqliteStatement::Step::Error)
+            return missingOr(queryError(*m_db, s.errorMessage()), inventoryId);
+        page.rows.append(rowFrom(s));
+        page.next.fileName = page.rows.constLast().fileName;
+        page.next.rowid = s.int64(12);
+    }
+    page.next.position += page.rows.size();
+    return page;
 }
 
 } // namespace thaw::inventory

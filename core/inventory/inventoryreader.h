@@ -8,6 +8,22 @@
 
 namespace thaw::inventory {
 
+// Where paging a folder's files by name stopped: the last row's file name and row id (the
+// tie-break between equal names). `position`: rows delivered so far.
+struct FolderCursor
+{
+    QString fileName;
+    qint64 rowid = 0;
+    qint64 position = 0;
+};
+
+// One page of a folder's files, and the cursor to ask for the next one with.
+struct FolderFiles
+{
+    QList<ArchiveRow> rows;
+    FolderCursor next;
+};
+
 class SearchMatches;
 class SqliteDatabase;
 
@@ -45,6 +61,12 @@ public:
     // paths, by name, with what is below each. The files at that level: page() with
     // query.folder = folder.
     CacheResult<QList<FolderEntry>> subfolders(qint64 inventoryId, const QString &folder);
+    // Up to `limit` files directly in `folder`, by name (case-insensitive, ties by row), after
+    // `after` (from the first without one). Keyset paging: each page walks the folder index
+    // from where the last one stopped, where an OFFSET would step over every earlier row again
+    // (quadratic over a large folder).
+    CacheResult<FolderFiles> folderFiles(qint64 inventoryId, const QString &folder,
+                                         const std::optional<FolderCursor> &after, int limit);
 
     // What was added and removed between two inventories (of any vaults; by archive id).
     CacheResult<InventoryDiff> diff(qint64 fromInventoryId, qint64 toInventoryId);

@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace thaw::inventory {
 
@@ -132,11 +134,19 @@ void installInterruptCheck(SqliteDatabase &db, const std::function<bool()> *stop
                                  const_cast<std::function<bool()> *>(stop));
     else
         sqlite3_progress_handler(db.handle(), 0, nullptr, nullptr);
+    // The busy handler asks it too: a progress handler is not called while SQLite sleeps
+    // waiting for a lock (a search index's commit, an import).
+    db.setStopCheck(stop);
 }
 
 bool wasInterrupted(const SqliteDatabase &db)
 {
-    return db.handle() && (sqlite3_errcode(db.handle()) & 0xFF) == SQLITE_INTERRUPT;
+    if (!db.handle())
+        return false;
+    const int code = sqlite3_errcode(db.handle()) & 0xFF;
+    // The stop check only ever turns true (a newer query, a cancel): asking it again tells a
+    // wait it ended from one that timed out.
+    return code == SQLITE_INTERRUPT || (code == SQLITE_BUSY && db.stopRequested());
 }
 
 InventoryError queryError(const SqliteDatabase &db, const QString &message)
@@ -161,41 +171,97 @@ CacheResult<bool> SearchIndexBuilder::open()
     QString error;
     if (!db->open(m_path, &error))
         return dbError(error);
-    // Never spill: writing a page of the transaction into the file takes the EXCLUSIVE lock,
-    // which would lock every reader (the view's searches) out until the commit. The index
-    // (~30 MB at 1,000,000 archives) stays in memory until then.
-    if (!db->exec("PRAGMA cache_spill=OFF; PRAGMA cache_size=-65536;", &error))
+    // Spill only above the threshold: writing a page of the transaction into the file takes
+    // the EXCLUSIVE lock, which locks every reader (the view's searches) out until the commit.
+    // Below it (~30 MB per 1,000,000 archives) the index stays in memory until the commit; the
+    // page cache grows to the threshold (cache_spill=N spills when the cache holds more than
+    // both N pages and cache_size).
+    SqliteStatement pageSize = db->prepare(QStringLiteral("PRAGMA page_size"), &error);
+    if (!pageSize.isValid() || pageSize.step() != SqliteStatement::Step::Row)
+        return dbError(error.isEmpty() ? db->errorMessage() : error);
+    const qint64 pageBytes = std::max<qint64>(pageSize.int64(0), 512);
+    pageSize = {};
+    const qint64 spillPages = std::max<qint64>(m_spillThresholdBytes / pageBytes, 1);
+    const qint64 cacheKiB
+        = std::min<qint64>(64 * 1024, std::max<qint64>(spillPages * pageBytes / 1024, 1));
+    if (!db->exec(QStringLiteral("PRAGMA cache_size=-%1; PRAGMA cache_spill=%2;")
+                      .arg(cacheKiB)
+                      .arg(spillPages),
+                  &error))
         return dbError(error);
     m_db = std::move(db);
     return true;
+}
+
+bool SearchIndexBuilder::pause(int milliseconds) const
+{
+    // In slices, so that a cancel() or a closing view is not kept waiting.
+    constexpr int SliceMs = 50;
+    for (int waited = 0; waited < milliseconds; waited += SliceMs) {
+        if (stopping())
+            return false;
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(std::min(SliceMs, milliseconds - waited)));
+    }
+    return !stopping();
 }
 
 CacheResult<bool> SearchIndexBuilder::build(qint64 inventoryId)
 {
     if (CacheResult<bool> opened = open(); !opened)
         return opened.error();
+    int delay = std::max(m_retry.firstDelayMs, 0);
+    for (int attempt = 1;; ++attempt) {
+        bool busy = false;
+        CacheResult<bool> result = buildOnce(inventoryId, &busy);
+        if (!busy || attempt >= std::max(m_retry.attempts, 1))
+            return result;
+        if (m_busy)
+            m_busy(attempt);
+        if (!pause(delay))
+            return InventoryError{InventoryError::Kind::Cancelled,
+                                  QStringLiteral("the search index build was cancelled")};
+        delay *= 2;
+    }
+}
+
+CacheResult<bool> SearchIndexBuilder::buildOnce(qint64 inventoryId, bool *busy)
+{
     SqliteDatabase &db = *m_db;
-    if (isSearchIndexReady(db, inventoryId))
-        return false;
     const std::function<bool()> stop = [this] {
         return stopping();
     };
     installInterruptCheck(db, &stop);
+    db.setBusyTimeout(SqliteDatabase::DefaultBusyTimeoutMs);
     const auto done = [&db](CacheResult<bool> result) {
         installInterruptCheck(db, nullptr);
+        db.setBusyTimeout(SqliteDatabase::DefaultBusyTimeoutMs);
         return result;
     };
+    if (isSearchIndexReady(db, inventoryId))
+        return done(false);
     const auto failed = [&](const QString &error) {
         if (wasInterrupted(db) || stopping())
             return done(InventoryError{InventoryError::Kind::Cancelled,
                                        QStringLiteral("the search index build was cancelled")});
+        if ((sqlite3_errcode(db.handle()) & 0xFF) == SQLITE_BUSY) {
+            *busy = true;
+            return done(
+                dbError(QStringLiteral("the inventory cache stayed busy (another connection was "
+                                       "reading it), so the search index was not kept: %1")
+                            .arg(error)));
+        }
         return done(dbError(error));
     };
 
     QString error;
     WriteTransaction transaction(db);
+    // Waits for an import's write lock as long as any statement would.
     if (!transaction.begin(&error))
         return failed(error);
+    // From here on a wait for the exclusive lock (a spill, the commit) keeps new readers out
+    // while it lasts (SQLite holds its PENDING lock): keep it short, and give up instead.
+    db.setBusyTimeout(CommitBusyTimeoutMs);
     // Again inside the transaction: another builder may have finished meanwhile.
     if (isSearchIndexReady(db, inventoryId))
         return done(false);
@@ -244,6 +310,9 @@ CacheResult<bool> SearchIndexBuilder::build(qint64 inventoryId)
     state = {};
     if (stopping())
         return failed(QString());
+    // A COMMIT that fails on SQLITE_BUSY keeps the transaction and its PENDING lock, which
+    // holds new readers off: `transaction` rolls it back on the way out, and build() tries
+    // again after a pause rather than keep them waiting.
     if (!transaction.commit(&error))
         return failed(error);
     return done(true);

@@ -7,6 +7,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace thaw::inventory {
 
 SqliteStatement::~SqliteStatement()
@@ -131,8 +134,9 @@ bool SqliteDatabase::open(const QString &path, QString *error)
         return false;
     }
     sqlite3_extended_result_codes(m_db, 1);
-    // Another connection importing holds the write lock for a while; readers wait for it.
-    sqlite3_busy_timeout(m_db, 30000);
+    // Another connection importing holds the write lock for a while; readers wait for it, up
+    // to busyTimeout(), unless the stop check gives up first.
+    sqlite3_busy_handler(m_db, &SqliteDatabase::busyCallback, this);
     if (!ensureSchema(*this, error)) {
         *error = QStringLiteral("the inventory cache %1 is not usable: %2").arg(path, *error);
         sqlite3_close_v2(m_db);
@@ -140,6 +144,27 @@ bool SqliteDatabase::open(const QString &path, QString *error)
         return false;
     }
     return true;
+}
+
+int SqliteDatabase::busyCallback(void *context, int count)
+{
+    // SQLite's own back-off (sqlite3_busy_timeout), capped at 20 ms a sleep so that the stop
+    // check is asked often; `count` is the number of earlier calls for this one lock attempt.
+    static constexpr int Delays[] = {1, 2, 5, 10, 20};
+    static constexpr int Waited[] = {0, 1, 3, 8, 18}; // before each of Delays
+    constexpr int Steps = int(std::size(Delays));
+    const auto *self = static_cast<const SqliteDatabase *>(context);
+    if (self->stopRequested())
+        return 0;
+    const int delay = Delays[std::min(count, Steps - 1)];
+    const qint64 waited
+        = count < Steps ? Waited[count]
+                        : Waited[Steps - 1] + qint64(Delays[Steps - 1]) * (count - (Steps - 1));
+    const qint64 left = self->m_busyTimeoutMs - waited;
+    if (left <= 0)
+        return 0;
+    sqlite3_sleep(int(std::min<qint64>(delay, left)));
+    return 1;
 }
 
 bool SqliteDatabase::exec(const char *sql, QString *error)

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <functional>
 #include <string_view>
 
 struct sqlite3;
@@ -73,8 +74,24 @@ public:
     QString errorMessage() const;
     sqlite3 *handle() const { return m_db; }
 
+    // How long a statement waits for another connection's lock before it fails with
+    // SQLITE_BUSY ("database is locked"): an import holds the write lock for a while.
+    static constexpr int DefaultBusyTimeoutMs = 30000;
+    void setBusyTimeout(int milliseconds) { m_busyTimeoutMs = milliseconds; }
+    int busyTimeout() const { return m_busyTimeoutMs; }
+    // Ends such a wait at once when `*stop` returns true (SQLite calls no progress handler
+    // while it sleeps on a lock, so this is the only way a stale query stops waiting); the
+    // statement then fails with SQLITE_BUSY and stopRequested() is true. `stop` must outlive
+    // the connection or be replaced by nullptr first.
+    void setStopCheck(const std::function<bool()> *stop) { m_stop = stop; }
+    bool stopRequested() const { return m_stop && *m_stop && (*m_stop)(); }
+
 private:
+    static int busyCallback(void *context, int count);
+
     sqlite3 *m_db = nullptr;
+    int m_busyTimeoutMs = DefaultBusyTimeoutMs;
+    const std::function<bool()> *m_stop = nullptr;
 };
 
 // Runs a statement to its end (no rows wanted).

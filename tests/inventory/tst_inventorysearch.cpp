@@ -6,6 +6,7 @@
 // path, or the archive id exactly), never read back from the cache.
 #include "core/inventory/inventorycache.h"
 #include "core/inventory/inventoryreader.h"
+#include "core/inventory/inventoryschema.h"
 #include "core/inventory/searchindex.h"
 #include "core/inventory/searchmatches.h"
 #include "core/inventory/sqlitedb.h"
@@ -81,8 +82,14 @@ private Q_SLOTS:
     void buildCancelled();
     void unknownInventory();
     void interruptStopsRunningQuery();
+    void buildCommitGivesWayToReaders();
+    void buildRetriesAfterBusyCommit_data();
+    void buildRetriesAfterBusyCommit();
+    void staleReaderStopsWaitingForLock();
+    void countOfDroppedInventory();
 
 private:
+    qint64 importInto(const QString &path, const QString &date, int archives);
     QString cachePath() const { return m_dir.filePath("cache.sqlite"); }
     Expected expected(const QString &filter) const;
     static QStringList ids(const QList<ArchiveRow> &rows);
@@ -381,6 +388,267 @@ void TestInventorySearch::interruptStopsRunningQuery()
     QCOMPARE(*reader.count(q), qint64(expected(".dat").byName.size()));
     q.filter = "d";
     QCOMPARE(*reader.count(q), qint64(expected("d").byName.size()));
+}
+
+qint64 TestInventorySearch::importInto(const QString &path, const QString &date, int archives)
+{
+    InventoryImporter importer(path);
+    ImportOptions options;
+    options.vault = m_vault;
+    const auto result = importBytes(importer, inventoryJson(date, m_archives.mid(0, archives)),
+                                    options);
+    if (!result)
+        qWarning() << result.error().message;
+    return result ? result->id : 0;
+}
+
+namespace {
+
+// A second connection that keeps a read transaction open (an export, a CLI listing): it holds
+// SQLite's SHARED lock, so no other connection can commit until it ends.
+struct HeldReader
+{
+    SqliteDatabase db;
+    bool open(const QString &path)
+    {
+        QString error;
+        return db.open(path, &error) && db.exec("BEGIN; SELECT count(*) FROM inventories;", &error);
+    }
+    bool release()
+    {
+        QString error;
+        return db.exec("COMMIT", &error);
+    }
+};
+
+// A connection that never waits for a lock: whether a new reader could start right now.
+struct Probe
+{
+    SqliteDatabase db;
+    bool open(const QString &path)
+    {
+        QString error;
+        if (!db.open(path, &error))
+            return false;
+        db.setBusyTimeout(0);
+        return true;
+    }
+    // -1: locked out; else how many search_N tables of that id exist.
+    int searchTables(qint64 inventoryId)
+    {
+        QString error;
+        SqliteStatement s = db.prepare(
+            "SELECT count(*) FROM sqlite_master WHERE name = ?1", &error);
+        if (!s.isValid())
+            return -1;
+        s.bindText(1, searchTable(inventoryId));
+        return s.step() == SqliteStatement::Step::Row ? int(s.int64(0)) : -1;
+    }
+};
+
+} // namespace
+
+// A reader holding the cache through the build's commit: the commit gives up after a short
+// wait and rolls back (so new readers are not held off behind it) and the build reports a
+// retryable failure; nothing half-built is left; once the reader is gone the build succeeds.
+void TestInventorySearch::buildCommitGivesWayToReaders()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("cache.sqlite");
+    const qint64 id = importInto(path, "2024-10-01T00:00:00Z", 3000);
+    QVERIFY(id);
+    Probe probe;
+    QVERIFY(probe.open(path));
+    HeldReader held;
+    QVERIFY(held.open(path));
+
+    SearchIndexBuilder builder(path);
+    builder.setRetryPolicy({1, 0});
+    // Asked all through the build (progress handler) and while the commit waits (busy
+    // handler): whether a new reader could start at that moment.
+    QList<bool> lockedOut;
+    builder.setInterruptCheck([&] {
+        lockedOut << (probe.searchTables(id) < 0);
+        return false;
+    });
+    const auto refused = builder.build(id);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, InventoryError::Kind::Database);
+    QVERIFY2(refused.error().message.contains("busy"), qPrintable(refused.error().message));
+    // New readers got in all through the build; only the commit's wait (the trailing checks)
+    // held them off, and it ended with the build.
+    const qsizetype firstLocked = lockedOut.indexOf(true);
+    QVERIFY(firstLocked > 0);
+    QVERIFY(!lockedOut.mid(firstLocked).contains(false));
+    // Rolled back: a new reader gets in at once, and sees no index at all.
+    QCOMPARE(probe.searchTables(id), 0);
+    QVERIFY(!isSearchIndexReady(probe.db, id));
+
+    QVERIFY(held.release());
+    builder.setInterruptCheck({});
+    const auto built = builder.build(id);
+    QVERIFY2(built, qPrintable(built ? QString() : built.error().message));
+    QVERIFY(*built);
+    QVERIFY(isSearchIndexReady(probe.db, id));
+    InventoryReader reader(path);
+    ArchiveQuery q;
+    q.inventoryId = id;
+    q.filter = "holiday-0001";
+    const auto rows = reader.page(q, 0, 50);
+    QVERIFY(rows);
+    QVERIFY(reader.lastSearchPath().indexed);
+    QStringList want;
+    for (int i = 0; i < 3000; ++i) {
+        if (asciiLower(m_archives.at(i).description).contains(q.filter))
+            want << m_archives.at(i).id;
+    }
+    QStringList got = ids(*rows);
+    want.sort();
+    got.sort();
+    QCOMPARE(got, want);
+}
+
+void TestInventorySearch::buildRetriesAfterBusyCommit_data()
+{
+    QTest::addColumn<qint64>("spillThreshold");
+    QTest::newRow("in memory until the commit") << SearchIndexBuilder::DefaultSpillThresholdBytes;
+    QTest::newRow("spills above a tiny threshold") << qint64(32 * 1024);
+}
+
+// The reader goes away while the builder pauses after a busy commit: the next attempt commits.
+// With a tiny spill threshold the build writes into the file before the commit (new readers are
+// locked out from then on, which is the price of bounded memory), with the same result.
+void TestInventorySearch::buildRetriesAfterBusyCommit()
+{
+    QFETCH(qint64, spillThreshold);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("cache.sqlite");
+    const qint64 id = importInto(path, "2024-11-01T00:00:00Z", 10000);
+    QVERIFY(id);
+    Probe probe;
+    QVERIFY(probe.open(path));
+    HeldReader held;
+    QVERIFY(held.open(path));
+
+    SearchIndexBuilder builder(path);
+    builder.setSpillThreshold(spillThreshold);
+    builder.setRetryPolicy({3, 0});
+    QList<int> busyAttempts;
+    builder.setBusyCallback([&](int attempt) {
+        busyAttempts << attempt;
+        QVERIFY(held.release());
+    });
+    bool heldDuringSecond = false;
+    int lockedOut = 0;
+    builder.setInterruptCheck([&] {
+        if (!busyAttempts.isEmpty()) {
+            heldDuringSecond = true;
+            lockedOut += probe.searchTables(id) < 0 ? 1 : 0;
+        }
+        return false;
+    });
+    const auto built = builder.build(id);
+    QVERIFY2(built, qPrintable(built ? QString() : built.error().message));
+    QVERIFY(*built);
+    QCOMPARE(busyAttempts, QList<int>{1});
+    QVERIFY(heldDuringSecond);
+    if (spillThreshold == SearchIndexBuilder::DefaultSpillThresholdBytes)
+        QCOMPARE(lockedOut, 0);
+    else
+        QVERIFY(lockedOut > 0); // it spilled: the exclusive lock was taken before the commit
+    QVERIFY(isSearchIndexReady(probe.db, id));
+    QCOMPARE(probe.searchTables(id), 1);
+
+    InventoryReader reader(path);
+    ArchiveQuery q;
+    q.inventoryId = id;
+    q.filter = "invoice-0";
+    QStringList want;
+    for (int i = 0; i < 10000; ++i) {
+        if (asciiLower(m_archives.at(i).description).contains(q.filter))
+            want << m_archives.at(i).id;
+    }
+    QCOMPARE(*reader.count(q), qint64(want.size()));
+    const auto rows = reader.page(q, 0, 10000);
+    QVERIFY(rows);
+    QVERIFY(reader.lastSearchPath().indexed);
+    QStringList got = ids(*rows);
+    want.sort();
+    got.sort();
+    QCOMPARE(got, want);
+}
+
+// A query waiting for a lock (here another connection's exclusive lock, as a search index's
+// commit holds it) asks the interrupt check while it waits: once it says the query is stale,
+// the query gives up at once and answers Cancelled, not a "database is locked" or NotFound.
+void TestInventorySearch::staleReaderStopsWaitingForLock()
+{
+    InventoryReader reader(cachePath());
+    QVERIFY(reader.open()); // before the lock is taken: opening does not stop early
+    SqliteDatabase writer;
+    QString error;
+    QVERIFY(writer.open(cachePath(), &error));
+    QVERIFY(writer.exec("BEGIN EXCLUSIVE", &error));
+
+    int checks = 0;
+    reader.setInterruptCheck([&checks] { return ++checks > 3; });
+    ArchiveQuery q;
+    q.inventoryId = m_id;
+    q.filter = "holiday";
+    const auto counted = reader.count(q);
+    QVERIFY(!counted);
+    QCOMPARE(counted.error().kind, InventoryError::Kind::Cancelled);
+    QVERIFY(checks > 3); // asked repeatedly while waiting
+    checks = 0;
+    const auto summary = reader.inventory(m_id);
+    QVERIFY(!summary);
+    QCOMPARE(summary.error().kind, InventoryError::Kind::Cancelled);
+    checks = 0;
+    q.folder = QString("photos/2014");
+    const auto page = reader.page(q, 0, 10);
+    QVERIFY(!page);
+    QCOMPARE(page.error().kind, InventoryError::Kind::Cancelled);
+
+    QVERIFY(writer.exec("ROLLBACK", &error));
+    reader.setInterruptCheck({});
+    q.folder.reset();
+    QCOMPARE(*reader.count(q), qint64(expected("holiday").byName.size()));
+}
+
+// count() of an inventory whose tables another connection dropped after the inventory was
+// looked up (simulated by dropping them under a kept inventories row): NotFound, as page()
+// says, not a Database "no such table".
+void TestInventorySearch::countOfDroppedInventory()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("cache.sqlite");
+    const qint64 id = importInto(path, "2024-12-01T00:00:00Z", 500);
+    QVERIFY(id);
+    {
+        SqliteDatabase db;
+        QString error;
+        QVERIFY(db.open(path, &error));
+        QVERIFY2(db.exec(QStringLiteral("DROP TABLE %1; DROP TABLE %2; DROP TABLE %3;")
+                             .arg(namesTable(id), archivesTable(id), foldersTable(id)),
+                         &error),
+                 qPrintable(error));
+    }
+    InventoryReader reader(path);
+    ArchiveQuery q;
+    q.inventoryId = id;
+    for (const QString filter : {"holiday", "ho", "holiday-00012"}) {
+        q.filter = filter;
+        q.folder.reset();
+        const auto counted = reader.count(q);
+        QVERIFY(!counted);
+        QCOMPARE(counted.error().kind, InventoryError::Kind::NotFound);
+        QCOMPARE(reader.page(q, 0, 10).error().kind, InventoryError::Kind::NotFound);
+        q.folder = QString("photos/2014");
+        QCOMPARE(reader.count(q).error().kind, InventoryError::Kind::NotFound);
+        QCOMPARE(reader.page(q, 0, 10).error().kind, InventoryError::Kind::NotFound);
+    }
+    q.filter.clear();
+    QCOMPARE(reader.count(q).error().kind, InventoryError::Kind::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestInventorySearch)
