@@ -73,21 +73,22 @@ QByteArray httpDate()
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, BodyBytesCounter counter,
-                               QObject *parent)
+                               SendFile sendFile, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_handler(std::move(handler))
     , m_counter(std::move(counter))
+    , m_sendFile(std::move(sendFile))
 {
     m_socket->setParent(this);
     m_throttle.setInterval(10);
     connect(&m_throttle, &QTimer::timeout, this, &HttpConnection::pump);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::pump);
-    connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onSocketGone);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
         if (m_socket->state() != QAbstractSocket::ConnectedState)
-            deleteLater();
+            onSocketGone();
     });
 }
 
@@ -301,14 +302,21 @@ void HttpConnection::pumpZeroCopy()
     while (m_bodySent < total && budget > 0) {
         const qint64 chunk = qMin(budget, total - m_bodySent);
         off_t offset = off_t(m_response.fileBody->offset + m_bodySent);
-        const ssize_t sent = ::sendfile(socket, m_file->handle(), &offset, size_t(chunk));
-        if (sent < 0 && errno == EINTR)
+        const ssize_t sent = m_sendFile
+                                 ? m_sendFile(socket, m_file->handle(), &offset, size_t(chunk))
+                                 : ::sendfile(socket, m_file->handle(), &offset, size_t(chunk));
+        switch (zeroCopyStep(sent, sent < 0 ? errno : 0)) {
+        case ZeroCopyStep::Sent:
+            break;
+        case ZeroCopyStep::Retry:
             continue;
-        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        case ZeroCopyStep::WaitForRoom:
             waitUntilWritable(); // the socket buffer is full: the client reads slower
             return;
-        }
-        if (sent <= 0) { // the client went away, or the file is shorter than promised
+        case ZeroCopyStep::FallBack:
+            fallBackToBlocks();
+            return;
+        case ZeroCopyStep::Drop:
             resetConnection();
             return;
         }
@@ -320,6 +328,19 @@ void HttpConnection::pumpZeroCopy()
     afterPump();
     if (m_responding && !m_stalled && m_bodySent < total && budget <= 0)
         waitUntilWritable(); // more next time round the event loop
+}
+
+// sendfile(2) moved the offset it was given, not the file's position: the blocks start where it
+// stopped. Later responses on this connection try sendfile again (another file may allow it).
+void HttpConnection::fallBackToBlocks()
+{
+    m_zeroCopy = false;
+    stopWaitingForRoom();
+    if (!m_file->seek(m_response.fileBody->offset + m_bodySent)) {
+        resetConnection();
+        return;
+    }
+    pumpBlocks();
 }
 
 void HttpConnection::waitUntilWritable()
@@ -391,6 +412,17 @@ void HttpConnection::resetConnection()
     ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &lingerOption,
                  sizeof lingerOption);
     m_socket->abort();
+    deleteLater();
+}
+
+// Qt closes the descriptor, whose number the next connection may get: the notifier must not
+// wake this connection for it, nor the throttle pump a closed socket, until deleteLater() runs.
+void HttpConnection::onSocketGone()
+{
+    m_throttle.stop();
+    stopWaitingForRoom();
+    m_responding = false;
+    m_stalled = true;
     deleteLater();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httpmessage.h"
+#include "zerocopy.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -20,8 +21,9 @@ namespace thaw::emulator {
 // One client connection: a small HTTP/1.1 parser (keep-alive, Content-Length bodies, no chunked
 // requests) and a response writer that applies the response's body faults. A file body is sent
 // with sendfile(2) straight from the page cache to the socket (no copy through this process),
-// unless the response has a body fault (corrupt, reset, bandwidth): then it is read and written
-// in blocks, topping Qt's write buffer up only when it runs low.
+// unless the response has a body fault (corrupt, reset, bandwidth) or sendfile(2) cannot read
+// the file (a filesystem without it): then it is read and written in blocks, topping Qt's write
+// buffer up only when it runs low. The process must ignore SIGPIPE (HttpServer sees to it).
 class HttpConnection final : public QObject
 {
     Q_OBJECT
@@ -30,8 +32,9 @@ public:
     using Handler = std::function<Response(const Request &)>;
     using BodyBytesCounter = std::function<void(qint64)>;
 
+    // sendFile: what sends a file body (::sendfile when empty).
     HttpConnection(QTcpSocket *socket, Handler handler, BodyBytesCounter counter,
-                   QObject *parent = nullptr);
+                   SendFile sendFile = {}, QObject *parent = nullptr);
     ~HttpConnection() override;
 
 private:
@@ -41,18 +44,21 @@ private:
     void sendError(int status, const QByteArray &reason);
     void startResponse(Response response);
     void pump();
-    void pumpBlocks();   // through Qt's write buffer, faults applied to the bytes
-    void pumpZeroCopy(); // sendfile(2) from the file to the socket
-    void afterPump();    // a reset fault that is due, or the end of the response
+    void pumpBlocks();       // through Qt's write buffer, faults applied to the bytes
+    void pumpZeroCopy();     // sendfile(2) from the file to the socket
+    void fallBackToBlocks(); // sendfile(2) cannot read the file: the rest goes in blocks
+    void afterPump();        // a reset fault that is due, or the end of the response
     void waitUntilWritable();
     void stopWaitingForRoom();
     void finishResponse();
     void resetConnection();
+    void onSocketGone(); // disconnected, or failed for good
     qint64 allowance();
 
     QTcpSocket *m_socket;
     Handler m_handler;
     BodyBytesCounter m_counter;
+    SendFile m_sendFile;
     QByteArray m_buffer;
 
     // The request being read.

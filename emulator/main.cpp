@@ -4,16 +4,12 @@
 
 #include <QCoreApplication>
 
-#include <csignal>
 #include <cstdio>
 
 using namespace thaw::emulator;
 
 int main(int argc, char *argv[])
 {
-    // sendfile(2) has no MSG_NOSIGNAL: a client that goes away mid-body must give EPIPE, not
-    // end the emulator.
-    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("thaw-emulator"));
     QCoreApplication::setApplicationVersion(QStringLiteral(THAW_VERSION));

@@ -93,7 +93,7 @@ GlacierOperation::GlacierOperation(std::shared_ptr<ClientContext> context, Reque
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &GlacierOperation::sendAttempt);
     m_readTimer.setSingleShot(true);
-    connect(&m_readTimer, &QTimer::timeout, this, &GlacierOperation::onReadyRead);
+    connect(&m_readTimer, &QTimer::timeout, this, &GlacierOperation::onReadPauseEnded);
 }
 
 GlacierOperation::~GlacierOperation()
@@ -335,8 +335,25 @@ bool GlacierOperation::writeToSink(QNetworkReply *reply)
                             reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
     const qint64 delay = m_spec.sink->takeReadDelayMs();
     if (delay > 0)
-        m_readTimer.start(int(qMin<qint64>(delay, 60'000)));
+        pauseReading(delay);
     return true;
+}
+
+void GlacierOperation::pauseReading(qint64 delayMs)
+{
+    m_readTimer.start(int(qMin<qint64>(delayMs, MaxReadPauseStep.count())));
+}
+
+void GlacierOperation::onReadPauseEnded()
+{
+    // The sink is asked again rather than trusted for the whole pause it first asked for: its
+    // limit may have been raised, lifted or lowered since.
+    const qint64 left = m_spec.sink ? m_spec.sink->readDelayLeftMs() : 0;
+    if (left > 0) {
+        pauseReading(left);
+        return;
+    }
+    onReadyRead(); // and finishes a reply that ended meanwhile
 }
 
 bool GlacierOperation::readIntoSink(QNetworkReply *reply, QString *error)

@@ -112,6 +112,11 @@ public:
     // The URL a spec goes to (exposed for tests).
     static QUrl requestUrl(const ClientContext &context, const RequestSpec &spec);
 
+    // The longest a sink's read pause runs before the sink is asked again
+    // (JobOutputSink::readDelayLeftMs()), so that a bandwidth limit changed during a long
+    // pause applies within this time.
+    static constexpr std::chrono::milliseconds MaxReadPauseStep{1000};
+
 Q_SIGNALS:
     void finished();
     // Bytes of a streamed body delivered to the sink in the current attempt.
@@ -123,6 +128,8 @@ private:
     bool writeToSink(QNetworkReply *reply); // false when it failed and aborted the reply
     bool readIntoSink(QNetworkReply *reply, QString *error); // a sink that lends buffers
     void onSinkReady();
+    void pauseReading(qint64 delayMs); // one step of at most MaxReadPauseStep
+    void onReadPauseEnded();
     bool readingHeld() const { return m_readTimer.isActive() || m_sinkFull; }
     void failLocally(QNetworkReply *reply, const QString &error);
     void onReplyFinished();
@@ -142,7 +149,7 @@ private:
     ErrorHandler m_onError;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
-    QTimer m_readTimer; // runs while the sink asked for a pause in reading
+    QTimer m_readTimer; // runs while the sink asked for a pause in reading (one step of it)
     QElapsedTimer m_elapsed;
     QByteArray m_errorBody;
     QByteArray m_body;

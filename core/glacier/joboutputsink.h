@@ -29,6 +29,12 @@ public:
     // limit). It reads nothing more for that long, without blocking the thread: the unread
     // bytes fill the reply's bounded read buffer and TCP then slows the sender. 0: read on.
     virtual qint64 takeReadDelayMs() { return 0; }
+    // Asked when a step of such a pause ends (the client pauses at most a second at a time):
+    // how much longer reading must wait, 0 to read on. A bandwidth limit raised or lifted
+    // meanwhile thus reaches a paused reader at once, and one that is still owed keeps it
+    // waiting without reading (so its debt does not grow). The default ends every pause after
+    // its first step.
+    virtual qint64 readDelayLeftMs() { return 0; }
 
     // Optional buffer lending, for sinks that write on other threads. When lendsBuffers() is
     // true the client reads the body straight into writeBuffer() (the body is copied once, out

@@ -190,6 +190,11 @@ qint64 ChunkSink::takeReadDelayMs()
     return std::exchange(m_readDelayMs, 0);
 }
 
+qint64 ChunkSink::readDelayLeftMs()
+{
+    return m_limiter ? m_limiter->pauseLeft() : 0;
+}
+
 bool ChunkSink::reset(QString *)
 {
     if (m_writer)

@@ -47,6 +47,7 @@ public:
     bool write(QByteArrayView data, QString *error) override;
     bool reset(QString *error) override;
     qint64 takeReadDelayMs() override; // what the rate limiter asks for, if any
+    qint64 readDelayLeftMs() override; // asked again, at its rate now
     bool lendsBuffers() const override { return m_writer != nullptr; }
     std::span<char> writeBuffer() override;
     bool commitBuffer(qint64 size, QString *error) override;

@@ -14,7 +14,8 @@ namespace thaw::transfer {
 // TCP slows the sender down). One bucket may be shared by every chunk of a download, or chained
 // under a download's own bucket (`shared`) so that several downloads stay under one global
 // limit. The rate may change at any time (setBytesPerSecond(); 0: unlimited): the next take()
-// of every reader sees it.
+// or pauseLeft() of every reader sees it, so a reader that is told to pause asks again with
+// pauseLeft() at least once a second rather than sleeping the whole pause at the old rate.
 class RateLimiter final
 {
 public:
@@ -36,6 +37,10 @@ public:
     qint64 take(qint64 bytes, qint64 nowMs);
     // take() at the clock's current time.
     qint64 take(qint64 bytes);
+    // The pause still due for what was charged so far, at the current rate, charging nothing
+    // (take(0)): what a paused reader asks when a step of its pause ends. 0: read on.
+    qint64 pauseLeft(qint64 nowMs) { return take(0, nowMs); }
+    qint64 pauseLeft() { return take(0); }
 
     qint64 charged() const; // every byte ever charged, over all readers
 

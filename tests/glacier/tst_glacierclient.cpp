@@ -6,6 +6,7 @@
 #include "core/glacier/endpoint.h"
 #include "core/glacier/glacierclient.h"
 #include "core/glacier/joboutputsink.h"
+#include "core/transfer/ratelimiter.h"
 #include "referenceexamples.h"
 
 #include <QBuffer>
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryFile>
 #include <QTest>
@@ -600,6 +602,83 @@ private Q_SLOTS:
         QVERIFY(sink.writes >= 2);
         QVERIFY2(timer.elapsed() >= 50 * sink.writes - 10, // the last pause too
                  qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // A limit changed while a read is paused reaches it within one pause step
+    // (GlacierOperation::MaxReadPauseStep), not after the whole pause granted at the old rate.
+    // The sink's bucket (10 B/s, its clock frozen by the test) asks for 99 s after the first
+    // 1000 B; the operation asks again after each step and reads nothing while the debt stands
+    // (so it does not grow); then the limit is lifted, or raised and the clock moved on a
+    // little, and the rest of the body comes at the next step.
+    void changedLimitResumesPausedRead_data()
+    {
+        QTest::addColumn<qint64>("newRate"); // bytes/s; 0: unlimited
+        QTest::addColumn<qint64>("advanceMs");
+        QTest::newRow("lifted") << qint64(0) << qint64(0);
+        // 990 B owed at 1 MB/s: 10 ms later 9010 B are saved, more than the 3000 B left.
+        QTest::newRow("raised") << qint64(1'000'000) << qint64(10);
+    }
+    void changedLimitResumesPausedRead()
+    {
+        QFETCH(qint64, newRate);
+        QFETCH(qint64, advanceMs);
+        struct LimitedSink final : JobOutputSink
+        {
+            thaw::transfer::RateLimiter limiter{10};
+            QByteArray received;
+            int writes = 0;
+            int asks = 0; // readDelayLeftMs() calls: pause steps that ended
+            qint64 delayMs = 0;
+            bool begin(const JobOutputMetadata &, QString *) override { return true; }
+            bool write(QByteArrayView data, QString *) override
+            {
+                received += data;
+                ++writes;
+                delayMs = limiter.take(data.size());
+                return true;
+            }
+            bool reset(QString *) override
+            {
+                received.clear();
+                return true;
+            }
+            qint64 takeReadDelayMs() override { return std::exchange(delayMs, 0); }
+            qint64 readDelayLeftMs() override
+            {
+                ++asks;
+                return limiter.pauseLeft();
+            }
+        };
+        qint64 nowMs = 0;
+        LimitedSink sink;
+        sink.limiter.setClock([&nowMs] { return nowMs; });
+        const QByteArray body = QByteArray("0123456789").repeated(400);
+        m_network->enqueue(FakeResponse::bytes(200, body, 1000));
+        Waiter<JobOutputResult> waiter;
+        QPointer<GlacierOperation> operation = client().getJobOutput(
+            QStringLiteral("v"), QStringLiteral("j"), std::nullopt, &sink, waiter.callback());
+        const auto stop = qScopeGuard([&operation] { // the sink goes first on failure
+            if (operation)
+                operation->abort();
+        });
+
+        QTRY_COMPARE_WITH_TIMEOUT(sink.writes, 1, 10000);
+        QCOMPARE(sink.received.size(), 1000);
+        QCOMPARE(sink.limiter.pauseLeft(), qint64(99'000)); // 990 B owed at 10 B/s
+        // Held across pause steps: asked again, still owed, nothing more read.
+        QTRY_VERIFY_WITH_TIMEOUT(sink.asks >= 2, 10000);
+        QCOMPARE(sink.writes, 1);
+        QCOMPARE(sink.limiter.charged(), qint64(1000));
+        QVERIFY(!waiter.result);
+
+        sink.limiter.setBytesPerSecond(newRate);
+        nowMs += advanceMs;
+        const int asksBefore = sink.asks;
+        WAIT_FOR(waiter);
+        QVERIFY2(waiter.result->ok(), qPrintable(messageOf(*waiter.result)));
+        QCOMPARE(sink.received, body);
+        QCOMPARE(sink.asks, asksBefore + 1); // read on at the first step that ended
+        QCOMPARE(sink.limiter.charged(), qint64(body.size()));
     }
 
     // A sink that lends its buffers is read into directly; while it has no room the reply is

@@ -1,14 +1,17 @@
 // The global bandwidth limit: one token bucket (RateLimiter) shared by every download of a
 // DownloadQueue, whose rate changes while the downloads run. The bucket's arithmetic is checked
-// with times given by the test; the queue against thaw-emulator with the bucket's clock frozen
-// by the test, so that the assertions count bytes, never wall-clock time.
+// with times given by the test; the queue against thaw-emulator with the bucket's clock set by
+// the test, so that the assertions count bytes, never wall-clock time.
 #include "core/glacier/glacierclient.h"
+#include "core/glacier/glacieroperation.h"
 #include "core/transfer/downloadqueue.h"
 #include "core/transfer/ratelimiter.h"
 #include "transfertestsupport.h"
 
 #include <QSignalSpy>
 #include <QTest>
+
+#include <atomic>
 
 using namespace thaw;
 using namespace thaw::transfer;
@@ -108,6 +111,48 @@ private Q_SLOTS:
         QCOMPARE(shared.charged(), qint64(1200));
     }
 
+    // What a paused reader asks when a step of its pause ends (pauseLeft()): the pause still
+    // owed for 1500 B charged at 1000 B/s at time 0, after the rate changed to newRate, at atMs.
+    // It charges nothing.
+    void pauseLeft_data()
+    {
+        QTest::addColumn<qint64>("newRate"); // 0: unlimited
+        QTest::addColumn<qint64>("atMs");
+        QTest::addColumn<qint64>("pause");
+        QTest::newRow("unchanged: 500 B owed") << qint64(1000) << qint64(0) << qint64(500);
+        QTest::newRow("unchanged, partly paid") << qint64(1000) << qint64(200) << qint64(300);
+        QTest::newRow("unchanged, paid") << qint64(1000) << qint64(500) << qint64(0);
+        QTest::newRow("raised: paid at the new rate") << qint64(2000) << qint64(0) << qint64(250);
+        QTest::newRow("raised, partly paid") << qint64(2000) << qint64(100) << qint64(150);
+        QTest::newRow("lifted: forgiven") << qint64(0) << qint64(0) << qint64(0);
+        QTest::newRow("lowered: longer") << qint64(100) << qint64(0) << qint64(5000);
+    }
+    void pauseLeft()
+    {
+        QFETCH(qint64, newRate);
+        QFETCH(qint64, atMs);
+        QFETCH(qint64, pause);
+        RateLimiter limiter(1000);
+        QCOMPARE(limiter.take(1500, 0), qint64(500));
+        limiter.setBytesPerSecond(newRate);
+        QCOMPARE(limiter.pauseLeft(atMs), pause);
+        QCOMPARE(limiter.pauseLeft(atMs), pause); // asking again changes nothing
+        QCOMPARE(limiter.charged(), qint64(1500));
+    }
+
+    // A download's own bucket answers for the shared one too: the global limit lifted reaches
+    // a stream paused by it.
+    void pauseLeftAsksTheSharedBucket()
+    {
+        RateLimiter shared(1000);
+        shared.setClock([] { return qint64(0); });
+        RateLimiter own(0, &shared);
+        QCOMPARE(own.take(1500, 0), qint64(500));
+        QCOMPARE(own.pauseLeft(0), qint64(500));
+        shared.setBytesPerSecond(0);
+        QCOMPARE(own.pauseLeft(0), qint64(0));
+    }
+
     void initTestCase()
     {
         QString error;
@@ -126,15 +171,26 @@ private Q_SLOTS:
 
     // Two downloads under one limit with the bucket's clock frozen: after one second's burst
     // the bucket never refills, so both are held far from their end, and whatever they read
-    // went through the one bucket. Lifting the limit while they wait lets both finish,
-    // verified, and the bucket has seen every byte of both.
+    // went through the one bucket. Lifting the limit while they wait (or raising it, with the
+    // clock moved on by a second at the new rate) lets both finish, verified, and the bucket
+    // has seen every byte of both.
+    void twoDownloadsShareOneLiveLimit_data()
+    {
+        QTest::addColumn<qint64>("newRate"); // 0: unlimited
+        QTest::addColumn<qint64>("advanceMs");
+        QTest::newRow("lifted") << qint64(0) << qint64(0);
+        QTest::newRow("raised") << qint64(1024 * MiB) << qint64(1000);
+    }
     void twoDownloadsShareOneLiveLimit()
     {
+        QFETCH(qint64, newRate);
+        QFETCH(qint64, advanceMs);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         constexpr qint64 Rate = 256 * KiB;
         DownloadQueue queue(m_client.get(), 8);
-        queue.bandwidth().setClock([] { return qint64(0); });
+        std::atomic<qint64> nowMs = 0;
+        queue.bandwidth().setClock([&nowMs] { return nowMs.load(); });
         queue.setBandwidthLimit(Rate);
         QCOMPARE(queue.bandwidthLimit(), Rate);
         QSignalSpy all(&queue, &DownloadQueue::allFinished);
@@ -156,18 +212,24 @@ private Q_SLOTS:
                                      && queue.progress(0).doneBytes > 0
                                      && queue.progress(1).doneBytes > 0,
                                  30000);
-        // Held: with no refill each further read of a stream (at most its read buffer) adds
-        // to a debt that makes its next pause longer (a quarter of a second per buffer), so
-        // the bucket has let through its burst and a few buffers per stream (measured: the
-        // burst plus at most one buffer per stream), far from the 12 MiB of both downloads.
+        // Held: a stream reads (at most its read buffer) only while the bucket is not in debt,
+        // and a paused one asks the bucket again after each step of its pause, which with no
+        // refill still owes: the bucket lets through its burst and at most one buffer per
+        // stream (a stream that had not read yet may still take its one), far from the 12 MiB
+        // of both downloads, and no more over later steps (the debt does not grow).
         constexpr int Streams = 4; // two downloads, two GETs each
+        constexpr qint64 Bound = Rate + Streams * ReadBuffer;
         const qint64 held = queue.bandwidth().charged();
-        QVERIFY2(held <= Rate + Streams * 4 * ReadBuffer, qPrintable(QString::number(held)));
+        QVERIFY2(held <= Bound, qPrintable(QString::number(held)));
         QVERIFY(!queue.isFinished());
+        QTest::qWait(int(2 * glacier::GlacierOperation::MaxReadPauseStep.count() + 200));
+        const qint64 later = queue.bandwidth().charged();
+        QVERIFY2(later <= Bound, qPrintable(QString::number(later)));
         QCOMPARE(all.size(), 0);
 
-        // A new rate reaches the running downloads at once: unlimited, both complete.
-        queue.setBandwidthLimit(0);
+        // A new rate reaches the running downloads within a pause step: both complete.
+        queue.setBandwidthLimit(newRate);
+        nowMs += advanceMs;
         QVERIFY(all.wait(60000));
         for (int i = 0; i < 2; ++i) {
             QVERIFY2(queue.result(i).ok(), qPrintable(queue.result(i).message));
