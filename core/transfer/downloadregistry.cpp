@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -122,14 +123,14 @@ DownloadRegistry::fromJson(const QByteArray &json, int *skipped, QString *error)
         return std::nullopt;
     }
     QList<RegisteredDownload> entries;
-    QStringList ids;
+    QSet<QString> ids;
     for (const QJsonValue &value : root.value(u"downloads"_s).toArray()) {
         std::optional<RegisteredDownload> d = fromObject(value.toObject());
         if (!d || ids.contains(d->id)) {
             ++*skipped;
             continue;
         }
-        ids.append(d->id);
+        ids.insert(d->id);
         entries.append(std::move(*d));
     }
     return entries;
@@ -138,6 +139,8 @@ DownloadRegistry::fromJson(const QByteArray &json, int *skipped, QString *error)
 bool DownloadRegistry::load(QString *error)
 {
     m_entries.clear();
+    m_index.clear();
+    m_dirty = false;
     m_skipped = 0;
     QFile file(m_path);
     if (!file.exists())
@@ -159,46 +162,97 @@ bool DownloadRegistry::load(QString *error)
         return false;
     }
     m_entries = std::move(*entries);
+    reindexFrom(0);
     return true;
+}
+
+void DownloadRegistry::reindexFrom(qsizetype first)
+{
+    if (first == 0)
+        m_index.clear();
+    for (qsizetype i = first; i < m_entries.size(); ++i)
+        m_index.insert(m_entries.at(i).id, i);
 }
 
 std::optional<RegisteredDownload> DownloadRegistry::entry(const QString &id) const
 {
-    for (const RegisteredDownload &d : m_entries) {
-        if (d.id == id)
-            return d;
-    }
-    return std::nullopt;
+    const auto it = m_index.constFind(id);
+    if (it == m_index.cend())
+        return std::nullopt;
+    return m_entries.at(*it);
 }
 
 bool DownloadRegistry::put(const RegisteredDownload &download, QString *error)
 {
     QList<RegisteredDownload> entries = m_entries;
-    auto it = std::find_if(entries.begin(), entries.end(),
-                           [&](const RegisteredDownload &d) { return d.id == download.id; });
-    if (it != entries.end())
-        *it = download;
+    const auto it = m_index.constFind(download.id);
+    if (it != m_index.cend())
+        entries[*it] = download;
     else
         entries.append(download);
     if (!save(entries, error))
         return false;
     m_entries = std::move(entries);
+    if (it == m_index.cend())
+        m_index.insert(download.id, m_entries.size() - 1);
+    m_dirty = false;
     return true;
 }
 
 bool DownloadRegistry::remove(const QString &id, QString *error)
 {
+    const auto it = m_index.constFind(id);
+    if (it == m_index.cend())
+        return m_dirty ? flush(error) : true;
     QList<RegisteredDownload> entries = m_entries;
-    const auto removed = entries.removeIf([&](const RegisteredDownload &d) { return d.id == id; });
-    if (removed == 0)
-        return true;
+    const qsizetype at = *it;
+    entries.removeAt(at);
     if (!save(entries, error))
         return false;
     m_entries = std::move(entries);
+    m_index.remove(id);
+    reindexFrom(at);
+    m_dirty = false;
     return true;
 }
 
-bool DownloadRegistry::save(const QList<RegisteredDownload> &entries, QString *error) const
+void DownloadRegistry::set(const RegisteredDownload &download)
+{
+    const auto it = m_index.constFind(download.id);
+    if (it != m_index.cend()) {
+        if (m_entries.at(*it) == download)
+            return;
+        m_entries[*it] = download;
+    } else {
+        m_entries.append(download);
+        m_index.insert(download.id, m_entries.size() - 1);
+    }
+    m_dirty = true;
+}
+
+void DownloadRegistry::erase(const QString &id)
+{
+    const auto it = m_index.constFind(id);
+    if (it == m_index.cend())
+        return;
+    const qsizetype at = *it;
+    m_entries.removeAt(at);
+    m_index.remove(id);
+    reindexFrom(at);
+    m_dirty = true;
+}
+
+bool DownloadRegistry::flush(QString *error)
+{
+    if (!m_dirty)
+        return true;
+    if (!save(m_entries, error))
+        return false;
+    m_dirty = false;
+    return true;
+}
+
+bool DownloadRegistry::save(const QList<RegisteredDownload> &entries, QString *error)
 {
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(dir)) {
@@ -210,6 +264,7 @@ bool DownloadRegistry::save(const QList<RegisteredDownload> &entries, QString *e
         *error = u"cannot write %1: %2"_s.arg(m_path, file.errorString());
         return false;
     }
+    ++m_saveCount;
     const QByteArray json = toJson(entries);
     // QSaveFile renames without syncing the temporary first: sync it, then the folder, so that
     // after a power cut the file is the old list or the new one.

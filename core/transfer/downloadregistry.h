@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -32,9 +33,13 @@ struct RegisteredDownload
 };
 
 // The unfinished downloads of the desktop application, in one JSON file (by default
-// downloads.json under QStandardPaths::AppDataLocation). Every change rewrites the whole file
+// downloads.json under QStandardPaths::AppDataLocation). A save rewrites the whole file
 // crash-safely: QSaveFile into a temporary beside it, fsync, atomic rename, directory fsync —
 // after a crash the file holds either the old list or the new one, never a mix.
+//
+// A save costs the whole list and two fsyncs, so a caller making many changes in a row (the
+// GUI queueing thousands of restores) uses set()/erase(), which only change the list in memory
+// and mark it dirty, and flush()es once later; put()/remove() save at once.
 //
 // A file that cannot be parsed is not overwritten: load() reports it and moves it aside to
 // `<path>.corrupt` (replacing an older one) so the next save starts clean and nothing the user
@@ -61,17 +66,31 @@ public:
     bool put(const RegisteredDownload &download, QString *error);
     bool remove(const QString &id, QString *error);
 
+    // Adds or replaces (set) or removes (erase) an entry in memory only; flush() saves.
+    void set(const RegisteredDownload &download);
+    void erase(const QString &id);
+    bool isDirty() const { return m_dirty; }
+    // Saves when something changed since the last save. On failure the registry stays dirty (a
+    // later flush tries again) and *error says why.
+    bool flush(QString *error);
+    // How many times the file was written since construction, for tests.
+    int saveCount() const { return m_saveCount; }
+
     // The JSON form, exposed for tests.
     static QByteArray toJson(const QList<RegisteredDownload> &entries);
     static std::optional<QList<RegisteredDownload>> fromJson(const QByteArray &json, int *skipped,
                                                              QString *error);
 
 private:
-    bool save(const QList<RegisteredDownload> &entries, QString *error) const;
+    bool save(const QList<RegisteredDownload> &entries, QString *error);
+    void reindexFrom(qsizetype first);
 
     QString m_path;
     QList<RegisteredDownload> m_entries;
+    QHash<QString, qsizetype> m_index; // id → position in m_entries
     int m_skipped = 0;
+    int m_saveCount = 0;
+    bool m_dirty = false;
 };
 
 } // namespace thaw::transfer

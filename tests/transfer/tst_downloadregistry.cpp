@@ -201,6 +201,64 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(path).isDir()); // nothing replaced what was there
     }
 
+    // set()/erase() change the list in memory only; one flush() writes them all, once, and the
+    // file then holds exactly the list in memory. entry() finds every id after erasures moved
+    // the later entries up.
+    void setAndEraseAreSavedByOneFlush()
+    {
+        const QString path = m_dir->filePath("downloads.json");
+        DownloadRegistry registry(path);
+        QString error;
+        QVERIFY(registry.load(&error));
+        constexpr int Count = 500;
+        for (int i = 0; i < Count; ++i)
+            registry.set(entry(QString::number(i), m_dir->filePath(QStringLiteral("%1.bin").arg(i))));
+        RegisteredDownload changed = *registry.entry("7");
+        changed.paused = !changed.paused;
+        registry.set(changed);
+        for (int i = 0; i < Count; i += 2)
+            registry.erase(QString::number(i));
+        registry.erase("unknown");
+        QCOMPARE(registry.saveCount(), 0);
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(registry.isDirty());
+        QCOMPARE(registry.entries().size(), Count / 2);
+        for (int i = 0; i < Count; ++i)
+            QCOMPARE(registry.entry(QString::number(i)).has_value(), i % 2 == 1);
+        QCOMPARE(registry.entry("7")->paused, changed.paused);
+
+        QVERIFY2(registry.flush(&error), qPrintable(error));
+        QCOMPARE(registry.saveCount(), 1);
+        QVERIFY(!registry.isDirty());
+        QVERIFY(registry.flush(&error)); // nothing changed: nothing written
+        registry.set(changed);           // the same values: nothing changed either
+        QVERIFY(registry.flush(&error));
+        QCOMPARE(registry.saveCount(), 1);
+
+        DownloadRegistry reloaded(path);
+        QVERIFY(reloaded.load(&error));
+        QCOMPARE(reloaded.entries(), registry.entries());
+    }
+
+    // A flush that cannot write keeps the changes pending; the next one saves them.
+    void failedFlushStaysDirty()
+    {
+        const QString path = m_dir->filePath("downloads.json");
+        DownloadRegistry registry(path);
+        QString error;
+        QVERIFY(registry.load(&error));
+        QVERIFY(QDir().mkpath(path)); // a folder stands where the file goes
+        registry.set(entry("a", m_dir->filePath("a.bin")));
+        QVERIFY(!registry.flush(&error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY(registry.isDirty());
+        QVERIFY(QDir().rmdir(path));
+        QVERIFY2(registry.flush(&error), qPrintable(error));
+        DownloadRegistry reloaded(path);
+        QVERIFY(reloaded.load(&error));
+        QCOMPARE(reloaded.entries().size(), 1);
+    }
+
     void defaultPathIsUnderAppData()
     {
         QStandardPaths::setTestModeEnabled(true);

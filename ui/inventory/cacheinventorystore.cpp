@@ -37,6 +37,13 @@ Fetched<QList<inventory::ArchiveRow>> CacheInventoryStore::page(const inventory:
     return fetched(m_reader.page(query, offset, limit));
 }
 
+Fetched<inventory::FolderFiles>
+CacheInventoryStore::folderFiles(qint64 inventoryId, const QString &folder,
+                                 const std::optional<inventory::FolderCursor> &after, int limit)
+{
+    return fetched(m_reader.folderFiles(inventoryId, folder, after, limit));
+}
+
 Fetched<QList<inventory::FolderEntry>> CacheInventoryStore::subfolders(qint64 inventoryId,
                                                                        const QString &folder)
 {

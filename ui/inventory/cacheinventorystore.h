@@ -14,6 +14,9 @@ public:
 
     Fetched<QList<inventory::InventorySummary>> inventories(const VaultRef &vault) override;
     Fetched<qint64> count(const inventory::ArchiveQuery &query) override;
+    Fetched<inventory::FolderFiles>
+    folderFiles(qint64 inventoryId, const QString &folder,
+                const std::optional<inventory::FolderCursor> &after, int limit) override;
     Fetched<QList<inventory::ArchiveRow>> page(const inventory::ArchiveQuery &query,
                                                qint64 offset, int limit) override;
     Fetched<QList<inventory::FolderEntry>> subfolders(qint64 inventoryId,

@@ -148,6 +148,18 @@ void InventoryDataSource::page(const inventory::ArchiveQuery &query, qint64 offs
         generation.shared(), generation.current(), context, std::move(done));
 }
 
+void InventoryDataSource::folderFiles(qint64 inventoryId, const QString &folder,
+                                      const std::optional<inventory::FolderCursor> &after,
+                                      int limit, const QueryGeneration &generation,
+                                      QObject *context, Done<inventory::FolderFiles> done)
+{
+    run<inventory::FolderFiles>(
+        [inventoryId, folder, after, limit](InventoryStore &store) {
+            return store.folderFiles(inventoryId, folder, after, limit);
+        },
+        generation.shared(), generation.current(), context, std::move(done));
+}
+
 void InventoryDataSource::subfolders(qint64 inventoryId, const QString &folder,
                                      const QueryGeneration &generation, QObject *context,
                                      Done<QList<inventory::FolderEntry>> done)

@@ -56,6 +56,10 @@ public:
               Done<QList<inventory::ArchiveRow>> done);
     void subfolders(qint64 inventoryId, const QString &folder, const QueryGeneration &generation,
                     QObject *context, Done<QList<inventory::FolderEntry>> done);
+    void folderFiles(qint64 inventoryId, const QString &folder,
+                     const std::optional<inventory::FolderCursor> &after, int limit,
+                     const QueryGeneration &generation, QObject *context,
+                     Done<inventory::FolderFiles> done);
 
     // Builds the inventory's search index in the background, once (a quick no-op when it is
     // there): searchIndexReady or searchIndexFailed follows. Asking again while it is queued

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/inventory/inventoryreader.h"
 #include "core/inventory/inventorytypes.h"
 #include "ui/vaultref.h"
 
@@ -37,6 +38,28 @@ public:
     // Immediate subfolders of `folder` ("" is the root; "a/b": no slash at either end).
     virtual Fetched<QList<inventory::FolderEntry>> subfolders(qint64 inventoryId,
                                                                const QString &folder) = 0;
+    // A folder's files by name, page after page from a cursor (InventoryReader::folderFiles).
+    // This default pages by position through page(), which is right for any store but steps
+    // over the earlier rows again each time; the cache's store walks its index from the cursor.
+    virtual Fetched<inventory::FolderFiles>
+    folderFiles(qint64 inventoryId, const QString &folder,
+                const std::optional<inventory::FolderCursor> &after, int limit)
+    {
+        inventory::ArchiveQuery query;
+        query.inventoryId = inventoryId;
+        query.folder = folder;
+        query.sort = inventory::SortColumn::Name;
+        const qint64 position = after ? after->position : 0;
+        Fetched<QList<inventory::ArchiveRow>> rows = page(query, position, limit);
+        if (!rows.ok())
+            return Fetched<inventory::FolderFiles>::failure(rows.error);
+        inventory::FolderFiles files;
+        files.rows = std::move(*rows.value);
+        files.next.position = position + files.rows.size();
+        if (!files.rows.isEmpty())
+            files.next.fileName = files.rows.constLast().fileName;
+        return Fetched<inventory::FolderFiles>{std::move(files), {}};
+    }
 
     // Called often while a query runs: when it returns true the query may stop early and
     // fail (its answer is dropped). Empty: run to the end. A store whose queries are quick may

@@ -242,8 +242,10 @@ void InventoryView::setVault(const VaultRef &vault)
 {
     const bool sameVault = vault == m_vault;
     m_vault = vault;
-    if (!sameVault)
+    if (!sameVault) {
+        cancelCollection();
         m_inventoryId = 0;
+    }
     m_lastError.clear();
     m_inventories->setVault(vault); // chooseInventory() follows when the list has arrived
 }
@@ -263,6 +265,8 @@ void InventoryView::chooseInventory(int row)
 {
     const qint64 id = row >= 0 && row < m_inventories->rowCount() ? m_inventories->at(row).id : 0;
     if (id != m_inventoryId || id == 0) {
+        if (id != m_inventoryId)
+            cancelCollection();
         m_inventoryId = id;
         m_archives->setInventory(id);
         m_folders->setInventory(id);
@@ -386,10 +390,11 @@ void InventoryView::restoreSelected()
     const qint64 inventoryId = m_inventoryId;
     m_lastError.clear();
     m_status->setText(tr("Collecting the selected folders' archives…"));
-    // The view never cancels a collection: each one ends with finished(), once.
-    connect(
+    // Ends with finished(), once, unless cancelCollection() disconnects it first.
+    m_collected = connect(
         m_collector, &RestoreCollector::finished, this,
         [this, inventoryId](const QList<inventory::ArchiveRow> &found, const QString &error) {
+            m_collected = {};
             updateActions();
             if (inventoryId != m_inventoryId)
                 return; // another inventory is shown now
@@ -405,6 +410,19 @@ void InventoryView::restoreSelected()
         },
         Qt::SingleShotConnection);
     m_collector->collect(inventoryId, archives, folders);
+    updateActions();
+}
+
+void InventoryView::cancelCollection()
+{
+    if (!m_collector->isRunning())
+        return;
+    // The archives collected belong to the inventory no longer shown: drop them, and free the
+    // data source's worker for the new inventory's queries and Restore… at once.
+    m_collector->cancel();
+    disconnect(m_collected);
+    m_collected = {};
+    m_status->setText(QString());
     updateActions();
 }
 

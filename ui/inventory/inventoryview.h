@@ -102,6 +102,8 @@ private:
     QString m_cachePath;
     VaultRef m_vault;
     Mode m_mode = Mode::List;
+    void cancelCollection(); // on another vault or inventory
+
     qint64 m_inventoryId = 0;
     QString m_restoreFolder;
 
@@ -111,6 +113,7 @@ private:
     FolderTreeModel *m_folders = nullptr;
     RestoreStarter *m_restorer = nullptr;
     RestoreCollector *m_collector = nullptr;
+    QMetaObject::Connection m_collected; // the running collection's finished() handler
     ExportRunner *m_exporter = nullptr;
 
     QComboBox *m_inventoryCombo = nullptr;

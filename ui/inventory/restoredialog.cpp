@@ -145,6 +145,9 @@ RestoreDialog::RestoreDialog(QList<inventory::ArchiveRow> archives, QString dest
         if (m_advice.suggestion)
             m_range->setText(formatByteRange(*m_advice.suggestion));
     });
+    m_planDelay.setSingleShot(true);
+    m_planDelay.setInterval(PlanDelayMs);
+    connect(&m_planDelay, &QTimer::timeout, this, &RestoreDialog::startPlan);
     connect(m_destination, &QLineEdit::textChanged, this, &RestoreDialog::updatePlan);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Restore into"),
@@ -156,6 +159,15 @@ RestoreDialog::RestoreDialog(QList<inventory::ArchiveRow> archives, QString dest
     setTier(glacier::RetrievalTier::Standard); // Glacier's default
     updateRange();
     updatePlan();
+    if (m_planDelay.isActive()) { // the first plan needs no wait for typing to pause
+        m_planDelay.stop();
+        startPlan();
+    }
+}
+
+RestoreDialog::~RestoreDialog()
+{
+    cancelPlan(); // the worker stops at its next archive instead of planning for nobody
 }
 
 glacier::RetrievalTier RestoreDialog::tier() const
@@ -213,32 +225,58 @@ void RestoreDialog::updateRange()
 
 void RestoreDialog::updatePlan()
 {
-    const quint64 generation = ++m_planGeneration;
-    const QString destination = m_destination->text();
+    ++m_planGeneration;
     if (m_archives.size() <= SyncPlanLimit) {
         m_planning = false;
-        m_plan = planRestore(m_archives, destination);
+        m_plan = planRestore(m_archives, m_destination->text());
         showPlan();
         return;
     }
     // Sanitising names and checking each target folder on disk takes seconds at a million
-    // archives: a worker thread does it, and only the latest destination's plan is kept.
+    // archives: a worker thread does it once the typing pauses, and a newer destination cancels
+    // the plan under way (else every keystroke's plan would run to its end, on a pool of two
+    // threads, before the newest could start).
+    cancelPlan();
     m_planning = true;
     m_plan = RestorePlan{};
     m_preview->setText(
         tr("Checking %1 file names…").arg(QLocale().toString(qint64(m_archives.size()))));
     updateAcceptable();
+    m_planDelay.start();
+}
+
+void RestoreDialog::cancelPlan()
+{
+    if (m_cancelRunning) {
+        m_cancelRunning->store(true);
+        m_cancelRunning.reset();
+    }
+}
+
+void RestoreDialog::startPlan()
+{
+    cancelPlan();
+    const quint64 generation = m_planGeneration;
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    m_cancelRunning = cancelled;
+    ++m_plansStarted;
     auto *watcher = new QFutureWatcher<RestorePlan>(this);
     connect(watcher, &QFutureWatcher<RestorePlan>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        if (generation != m_planGeneration)
+        const RestorePlan plan = watcher->result();
+        if (plan.cancelled)
+            ++m_plansCancelled;
+        if (generation != m_planGeneration || plan.cancelled)
             return;
+        m_cancelRunning.reset();
         m_planning = false;
-        m_plan = watcher->result();
+        m_plan = plan;
         showPlan();
     });
     watcher->setFuture(QtConcurrent::run(
-        [archives = m_archives, destination] { return planRestore(archives, destination); }));
+        [archives = m_archives, destination = m_destination->text(), cancelled] {
+            return planRestore(archives, destination, cancelled.get());
+        }));
 }
 
 void RestoreDialog::showPlan()

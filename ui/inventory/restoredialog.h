@@ -7,8 +7,11 @@
 #include "core/inventory/inventorytypes.h"
 
 #include <QDialog>
+#include <QTimer>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -33,6 +36,7 @@ public:
 
     RestoreDialog(QList<inventory::ArchiveRow> archives, QString destination,
                   QWidget *parent = nullptr, Clock clock = {});
+    ~RestoreDialog() override;
 
     glacier::RetrievalTier tier() const;
     void setTier(glacier::RetrievalTier tier);
@@ -41,8 +45,14 @@ public:
     const RestorePlan &plan() const { return m_plan; }
     // A large restore (more than SyncPlanLimit archives) checks its file names on a worker
     // thread; until then the plan is empty and Start is disabled.
+    // Typing in the destination field plans again only once the typing pauses for
+    // PlanDelayMs, and a newer destination cancels the plan still being worked out.
     bool isPlanning() const { return m_planning; }
     static constexpr int SyncPlanLimit = 2000;
+    static constexpr int PlanDelayMs = 300;
+    // Plans started on the worker thread, and those that ended cancelled (for tests).
+    int plansStarted() const { return m_plansStarted; }
+    int plansCancelled() const { return m_plansCancelled; }
 
 Q_SIGNALS:
     void planned(); // plan() is up to date with the destination
@@ -51,6 +61,8 @@ private:
     void updateEstimate();
     void updateRange();
     void updatePlan();
+    void startPlan();
+    void cancelPlan();
     void showPlan();
     void updateAcceptable();
 
@@ -68,6 +80,10 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     quint64 m_planGeneration = 0; // the latest plan asked for; older answers are dropped
     bool m_planning = false;
+    QTimer m_planDelay;
+    std::shared_ptr<std::atomic<bool>> m_cancelRunning; // of the plan on the worker, if any
+    int m_plansStarted = 0;
+    int m_plansCancelled = 0;
 };
 
 } // namespace thaw::ui

@@ -77,7 +77,7 @@ void RestoreCollector::nextFolder()
         return;
     }
     m_folder = m_pending.takeFirst();
-    m_offset = 0;
+    m_cursor.reset();
     const quint64 generation = m_generation.current();
     // Subfolders go first in the queue, in their (name) order: the files come folder by folder,
     // depth first, as the tree shows them.
@@ -100,29 +100,26 @@ void RestoreCollector::nextFolder()
 
 void RestoreCollector::requestPage()
 {
-    inventory::ArchiveQuery query;
-    query.inventoryId = m_inventoryId;
-    query.folder = m_folder;
-    query.sort = inventory::SortColumn::Name;
     const quint64 generation = m_generation.current();
-    m_source.page(query, m_offset, PageSize, m_generation, this,
-                  [this, generation](Fetched<QList<inventory::ArchiveRow>> rows) {
-                      if (!m_generation.isCurrent(generation))
-                          return;
-                      if (!rows.ok()) {
-                          fail(rows.error);
-                          return;
-                      }
-                      for (const inventory::ArchiveRow &archive : std::as_const(*rows.value))
-                          add(archive);
-                      Q_EMIT progress(m_archives.size(), m_bytes);
-                      if (rows.value->size() < PageSize) {
-                          nextFolder();
-                          return;
-                      }
-                      m_offset += PageSize;
-                      requestPage();
-                  });
+    m_source.folderFiles(m_inventoryId, m_folder, m_cursor, PageSize, m_generation, this,
+                         [this, generation](Fetched<inventory::FolderFiles> files) {
+                             if (!m_generation.isCurrent(generation))
+                                 return;
+                             if (!files.ok()) {
+                                 fail(files.error);
+                                 return;
+                             }
+                             for (const inventory::ArchiveRow &archive :
+                                  std::as_const(files.value->rows))
+                                 add(archive);
+                             Q_EMIT progress(m_archives.size(), m_bytes);
+                             if (files.value->rows.size() < PageSize) {
+                                 nextFolder();
+                                 return;
+                             }
+                             m_cursor = files.value->next;
+                             requestPage();
+                         });
 }
 
 } // namespace thaw::ui

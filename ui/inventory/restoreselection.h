@@ -9,11 +9,14 @@
 #include <QSet>
 #include <QStringList>
 
+#include <optional>
+
 namespace thaw::ui {
 
 // What a Restore… selection stands for: the archives picked one by one plus every archive
 // anywhere under the picked folders of the folder tree. A folder may hold a million archives,
-// so they are read from the cache in pages (subfolders first, then each folder's own files) on
+// so they are read from the cache in pages (subfolders first, then each folder's own files; each
+// page starts where the last ended, by a name-and-row cursor, not by an offset) on
 // the data source's worker thread; the UI thread only appends each page. An archive inside a
 // picked folder that was also picked itself, or under two nested picked folders, counts once.
 class RestoreCollector final : public QObject
@@ -52,7 +55,7 @@ private:
     qint64 m_inventoryId = 0;
     QStringList m_pending; // folders still to read, the next first
     QString m_folder;      // the folder whose files are being paged
-    qint64 m_offset = 0;
+    std::optional<inventory::FolderCursor> m_cursor; // where its next page starts
     QList<inventory::ArchiveRow> m_archives;
     QSet<QString> m_ids;
     qint64 m_bytes = 0;

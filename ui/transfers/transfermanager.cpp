@@ -8,6 +8,7 @@
 #include "core/transfer/downloadengine.h"
 #include "core/transfer/downloadqueue.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -96,6 +97,15 @@ TransferManager::TransferManager(ClientProvider &clients, TransferSettings setti
                 onJobGone(jobId, tr("The job's output is no longer available: it expired or "
                                     "Glacier does not know the job. Request it again."));
             });
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(kSaveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, [this] {
+        QString error;
+        if (!flushRegistry(&error))
+            Q_EMIT errorOccurred(tr("Cannot remember the downloads: %1").arg(error));
+    });
+    if (QCoreApplication *app = QCoreApplication::instance())
+        connect(app, &QCoreApplication::aboutToQuit, this, [this] { flushRegistry(); });
     m_queue->setBandwidthLimit(m_settings.limitRate);
     restore();
 }
@@ -106,6 +116,25 @@ TransferManager::~TransferManager()
     // registry still lists them, so the next start resumes them.
     m_queue.reset();
     m_watchers.reset();
+    // Nothing is lost when the application quits within kSaveDelayMs of a change.
+    flushRegistry();
+}
+
+bool TransferManager::flushRegistry(QString *error)
+{
+    m_saveTimer.stop();
+    QString why;
+    if (m_registry.flush(&why))
+        return true;
+    if (error)
+        *error = why;
+    return false;
+}
+
+void TransferManager::scheduleSave()
+{
+    if (!m_saveTimer.isActive())
+        m_saveTimer.start();
 }
 
 void TransferManager::restore()
@@ -113,7 +142,10 @@ void TransferManager::restore()
     if (!m_registry.load(&m_loadError))
         return;
     const QList<RegisteredDownload> entries = m_registry.entries();
+    m_restoring = true;
+    bool anyWaiting = false;
     for (const RegisteredDownload &entry : entries) {
+        anyWaiting = anyWaiting || entry.waitingForJob;
         QString error;
         const TransferStatus status = entry.waitingForJob ? TransferStatus::WaitingForJob
                                       : entry.paused      ? TransferStatus::Paused
@@ -127,15 +159,14 @@ void TransferManager::restore()
                                .arg(entry.label.isEmpty() ? entry.jobId : entry.label, error);
         }
     }
+    m_restoring = false;
+    if (anyWaiting)
+        m_watchers->refreshAll();
 }
 
 int TransferManager::rowOf(const QString &id) const
 {
-    for (int row = 0; row < count(); ++row) {
-        if (m_transfers[std::size_t(row)]->id == id)
-            return row;
-    }
-    return -1;
+    return m_rowOfId.value(id, -1);
 }
 
 int TransferManager::rowOfJob(const QString &jobId) const
@@ -149,11 +180,27 @@ int TransferManager::rowOfJob(const QString &jobId) const
 
 int TransferManager::rowOfQueueIndex(int queueIndex) const
 {
-    for (int row = 0; row < count(); ++row) {
-        if (m_transfers[std::size_t(row)]->queueIndex == queueIndex)
-            return row;
+    const auto it = m_idOfQueueIndex.constFind(queueIndex);
+    return it == m_idOfQueueIndex.cend() ? -1 : rowOf(*it);
+}
+
+void TransferManager::setQueueIndex(Transfer &t, int queueIndex)
+{
+    if (t.queueIndex >= 0)
+        m_idOfQueueIndex.remove(t.queueIndex);
+    t.queueIndex = queueIndex;
+    if (queueIndex >= 0)
+        m_idOfQueueIndex.insert(queueIndex, t.id);
+}
+
+void TransferManager::markDone(Transfer &t)
+{
+    if (t.status != TransferStatus::Done) {
+        auto it = m_activePaths.find(t.outputPath);
+        if (it != m_activePaths.end() && --*it <= 0)
+            m_activePaths.erase(it);
     }
-    return -1;
+    t.status = TransferStatus::Done;
 }
 
 Transfer *TransferManager::find(const QString &id)
@@ -213,11 +260,8 @@ QString TransferManager::add(const RegisteredDownload &entry, TransferStatus sta
     QString why;
     if (entry.vault.isEmpty() || entry.jobId.isEmpty() || !QDir::isAbsolutePath(entry.outputPath))
         why = tr("A download needs a vault, a job and an absolute destination path.");
-    for (const auto &t : m_transfers) {
-        if (why.isEmpty() && t->outputPath == entry.outputPath && t->status != TransferStatus::Done
-            && t->id != entry.id)
-            why = tr("%1 is already being downloaded.").arg(entry.outputPath);
-    }
+    if (why.isEmpty() && (m_rowOfId.contains(entry.id) || m_activePaths.contains(entry.outputPath)))
+        why = tr("%1 is already being downloaded.").arg(entry.outputPath);
     auto t = std::make_unique<Transfer>();
     t->id = entry.id;
     t->vault = VaultRef{entry.account, entry.region, entry.vault};
@@ -230,24 +274,37 @@ QString TransferManager::add(const RegisteredDownload &entry, TransferStatus sta
         if (status == TransferStatus::WaitingForJob) {
             glacier::JobDescription job;
             job.jobId = entry.jobId; // statusCode Unknown: polled at once
+            if (m_restoring) {
+                // Polled together once restore() has watched them all: one List Jobs per vault
+                // instead of a Describe Job per download.
+                job.statusCode = glacier::JobStatus::InProgress;
+                job.creationDate = entry.added;
+            }
             m_watchers->watch(t->vault, job, &why);
         } else if (!startOnQueue(*t, entry, status == TransferStatus::Queued, &why)) {
             // why is set
         }
     }
-    if (why.isEmpty() && !m_registry.entry(entry.id) && !m_registry.put(entry, &why))
-        why = tr("Cannot remember the download: %1").arg(why);
     if (!why.isEmpty()) {
-        if (t->queueIndex >= 0)
+        if (t->queueIndex >= 0) {
             m_queue->cancel(t->queueIndex);
+            setQueueIndex(*t, -1);
+        }
         if (status == TransferStatus::WaitingForJob)
             m_watchers->unwatch(t->vault, t->jobId);
         if (error)
             *error = why;
         return {};
     }
+    // Saved with the next batch of changes (a failed save is reported by errorOccurred).
+    if (!m_registry.entry(entry.id)) {
+        m_registry.set(entry);
+        scheduleSave();
+    }
     const int row = count();
     Q_EMIT transferAboutToBeInserted(row);
+    m_rowOfId.insert(t->id, row);
+    ++m_activePaths[t->outputPath];
     m_transfers.push_back(std::move(t));
     Q_EMIT transferInserted(row);
     return entry.id;
@@ -270,7 +327,7 @@ bool TransferManager::startOnQueue(Transfer &t, const RegisteredDownload &entry,
     // No limit of its own (an entry written by an older Thaw may hold one): the queue's global
     // bandwidth limit governs every download.
     options.limitRate = 0;
-    t.queueIndex = m_queue->add(*client, options, start);
+    setQueueIndex(t, m_queue->add(*client, options, start));
     return true;
 }
 
@@ -319,9 +376,8 @@ bool TransferManager::cancel(const QString &id)
         QFile::remove(transfer::DownloadEngine::partPath(t->outputPath));
         QFile::remove(transfer::DownloadEngine::journalPath(t->outputPath));
     }
-    QString error;
-    if (!m_registry.remove(id, &error))
-        Q_EMIT errorOccurred(error);
+    m_registry.erase(id);
+    scheduleSave();
     removeRow(rowOf(id));
     return true;
 }
@@ -331,7 +387,13 @@ void TransferManager::removeRow(int row)
     if (row < 0)
         return;
     Q_EMIT transferAboutToBeRemoved(row);
+    Transfer &t = *m_transfers[std::size_t(row)];
+    markDone(t); // no longer holds its output path
+    setQueueIndex(t, -1);
+    m_rowOfId.remove(t.id);
     m_transfers.erase(m_transfers.begin() + row);
+    for (int later = row; later < count(); ++later)
+        m_rowOfId.insert(m_transfers[std::size_t(later)]->id, later);
     Q_EMIT transferRemoved(row);
 }
 
@@ -384,9 +446,8 @@ void TransferManager::updateRegistry(const QString &id,
     if (!entry)
         return;
     change(*entry);
-    QString error;
-    if (!m_registry.put(*entry, &error))
-        Q_EMIT errorOccurred(tr("Cannot remember the download: %1").arg(error));
+    m_registry.set(*entry);
+    scheduleSave();
 }
 
 void TransferManager::onStateChanged(int queueIndex, DownloadState state)
@@ -426,9 +487,8 @@ void TransferManager::onFinished(int queueIndex, const transfer::DownloadResult 
         cancel(t.id);
         return;
     }
-    QString error;
     if (result.ok()) {
-        t.status = TransferStatus::Done;
+        markDone(t);
         t.verified = result.verified;
         t.verifiedBy = result.verifiedBy;
         t.progress.doneBytes = result.size;
@@ -439,8 +499,8 @@ void TransferManager::onFinished(int queueIndex, const transfer::DownloadResult 
         t.progress.bytesPerSecond = 0;
         t.progress.etaSeconds = 0;
         t.error = result.verified ? QString() : result.message;
-        if (!m_registry.remove(t.id, &error))
-            Q_EMIT errorOccurred(error);
+        m_registry.erase(t.id);
+        scheduleSave();
     } else {
         t.status = TransferStatus::Failed;
         t.error = result.message;
@@ -470,8 +530,8 @@ void TransferManager::onJobReady(const QString &jobId, const glacier::JobDescrip
             t->error = error;
         } else {
             t->status = entry->paused ? TransferStatus::Paused : TransferStatus::Queued;
-            if (!m_registry.put(*entry, &error))
-                Q_EMIT errorOccurred(error);
+            m_registry.set(*entry);
+            scheduleSave();
         }
         changed(*t);
     }

@@ -7,9 +7,11 @@
 #include "core/transfer/downloadregistry.h"
 #include "core/transfer/downloadtypes.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -100,6 +102,13 @@ public:
     // Polls the jobs waiting to be downloaded now (F5).
     void refreshWaiting();
 
+    // Changes to the registry are saved together, a moment after the last one (queueing
+    // thousands of restores would otherwise rewrite and fsync the whole file per download, on
+    // the GUI thread), and at the latest on destruction or when the application quits. This
+    // saves what is pending now; false with *error when the file cannot be written.
+    bool flushRegistry(QString *error = nullptr);
+    const transfer::DownloadRegistry &registry() const { return m_registry; }
+
     const TransferSettings &settings() const { return m_settings; }
     // The bandwidth limit (over all downloads together) and the global limit of fetches in
     // flight take effect at once, running downloads included. Parallel chunks per download
@@ -141,12 +150,25 @@ private:
     void updateRegistry(const QString &id, const std::function<void(transfer::RegisteredDownload &)> &change);
     int rowOfQueueIndex(int queueIndex) const;
     void changed(const Transfer &t);
+    void scheduleSave();
+    void setQueueIndex(Transfer &t, int queueIndex);
+    void markDone(Transfer &t);
+
+    // How long changes to the registry wait to be saved together.
+    static constexpr int kSaveDelayMs = 250;
 
     ClientProvider &m_clients;
     TransferSettings m_settings;
     transfer::DownloadRegistry m_registry;
     QString m_loadError;
     std::vector<std::unique_ptr<Transfer>> m_transfers;
+    QHash<QString, int> m_rowOfId;        // Transfer::id → row
+    QHash<int, QString> m_idOfQueueIndex; // DownloadQueue index → Transfer::id
+    // Output paths of the rows not Done (row count per path): add() refuses a second download
+    // to one of them without scanning every row.
+    QHash<QString, int> m_activePaths;
+    QTimer m_saveTimer;
+    bool m_restoring = false; // restore() runs: waiting jobs are polled together at its end
     std::map<int, QString> m_cancelling; // queue index → id of a cancel() under way
     mutable qint64 m_lastRate = 0;
     std::unique_ptr<transfer::DownloadQueue> m_queue;

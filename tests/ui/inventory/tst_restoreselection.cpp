@@ -17,6 +17,7 @@
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -24,10 +25,13 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTreeView>
 
+#include <atomic>
 #include <memory>
 
 using namespace thaw;
@@ -220,7 +224,8 @@ private Q_SLOTS:
         QCOMPARE(total, bytes);
     }
 
-    // More archives in one folder than a page: every page is read, progress counts up.
+    // More archives in one folder than a page, names repeated (in either case) across the page
+    // boundaries: every page is read, each archive comes exactly once, progress counts up.
     void collectsPageByPage()
     {
         QTemporaryDir dir;
@@ -230,7 +235,8 @@ private Q_SLOTS:
         qint64 expectedBytes = 0;
         for (int i = 0; i < Count; ++i) {
             GeneratedArchive archive = generatedArchive(i);
-            archive.description = u"big/file%1.dat"_s.arg(i, 6, 10, QChar(u'0'));
+            archive.description = (i % 2 ? u"big/file%1.dat"_s : u"big/FILE%1.dat"_s)
+                                      .arg(i % 1000, 6, 10, QChar(u'0'));
             expectedBytes += archive.size;
             archives.append(archive);
         }
@@ -253,6 +259,84 @@ private Q_SLOTS:
         QCOMPARE(progress.size(), 3); // three pages
         QCOMPARE(progress.constLast().at(0).toLongLong(), qint64(Count));
         QCOMPARE(progress.constLast().at(1).toLongLong(), expectedBytes);
+    }
+
+    // Keyset paging of a folder: pages of three over names that repeat (and differ only in
+    // case) give every archive of the folder exactly once, by name, and nothing from elsewhere;
+    // the position-based default of InventoryStore gives the same rows.
+    void folderFilesPagesByCursor()
+    {
+        QTemporaryDir dir;
+        const QString cache = dir.filePath(u"keyset.sqlite"_s);
+        QList<GeneratedArchive> archives;
+        const QStringList names{u"same.dat"_s, u"a.dat"_s, u"SAME.dat"_s, u"same.dat"_s,
+                                u"z.dat"_s,    u"Same.dat"_s, u"same.dat"_s, u"b.dat"_s,
+                                u"same.dat"_s, u"same.dat"_s, u"same.dat"_s};
+        QSet<QString> expected;
+        for (int i = 0; i < names.size(); ++i) {
+            GeneratedArchive archive = generatedArchive(i);
+            archive.description = u"dir/"_s + names.at(i);
+            expected.insert(archive.archiveId);
+            archives.append(archive);
+        }
+        GeneratedArchive outside = generatedArchive(names.size());
+        outside.description = u"dir/sub/same.dat"_s;
+        archives.append(outside);
+        const auto imported = importInventory(cache, kVault, inventoryJson(archives));
+        QVERIFY(imported.ok());
+        const qint64 id = imported.value().id;
+
+        struct ByPosition final : InventoryStore
+        {
+            std::unique_ptr<InventoryStore> inner;
+            Fetched<QList<inventory::InventorySummary>> inventories(const VaultRef &v) override
+            {
+                return inner->inventories(v);
+            }
+            Fetched<qint64> count(const inventory::ArchiveQuery &q) override
+            {
+                return inner->count(q);
+            }
+            Fetched<QList<inventory::ArchiveRow>> page(const inventory::ArchiveQuery &q,
+                                                       qint64 offset, int limit) override
+            {
+                return inner->page(q, offset, limit);
+            }
+            Fetched<QList<inventory::FolderEntry>> subfolders(qint64 inventoryId,
+                                                              const QString &folder) override
+            {
+                return inner->subfolders(inventoryId, folder);
+            }
+        };
+        std::unique_ptr<InventoryStore> cursorStore = CacheInventoryStore::factory(cache)();
+        ByPosition positionStore;
+        positionStore.inner = CacheInventoryStore::factory(cache)();
+        QStringList orders[2];
+        for (int which = 0; which < 2; ++which) {
+            InventoryStore &store = which == 0 ? *cursorStore : positionStore;
+            std::optional<inventory::FolderCursor> cursor;
+            QStringList seen;
+            for (int pages = 0; pages < 10; ++pages) {
+                const Fetched<inventory::FolderFiles> files
+                    = store.folderFiles(id, u"dir"_s, cursor, 3);
+                QVERIFY2(files.ok(), qPrintable(files.error));
+                for (const inventory::ArchiveRow &row : files.value->rows) {
+                    QVERIFY2(!seen.contains(row.archiveId), qPrintable(row.archiveId));
+                    seen.append(row.archiveId);
+                    if (seen.size() > 1)
+                        QVERIFY(orders[which].constLast().compare(row.fileName,
+                                                                  Qt::CaseInsensitive) <= 0);
+                    orders[which].append(row.fileName);
+                }
+                QCOMPARE(files.value->next.position, qint64(seen.size()));
+                if (files.value->rows.size() < 3)
+                    break;
+                cursor = files.value->next;
+            }
+            QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()), expected);
+            QCOMPARE(seen.size(), expected.size());
+        }
+        QCOMPARE(orders[0].join(u'|').toLower(), orders[1].join(u'|').toLower());
     }
 
     // A cancelled collection never answers; a new one starts over.
@@ -330,6 +414,133 @@ private Q_SLOTS:
         QVERIFY(!small.findChild<QLabel *>(u"largeRestoreNote"_s));
     }
 
+    // Names that would make one download overwrite or block another get a new one: the same
+    // name in another case, a tagged name another archive already has, a file where another
+    // archive needs a folder (either order).
+    void planRestoreNames_data()
+    {
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QStringList>("ids");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("distinct") << QStringList{u"a/b.txt"_s, u"a/c.txt"_s}
+                                  << QStringList{u"ID1"_s, u"ID2"_s}
+                                  << QStringList{u"a/b.txt"_s, u"a/c.txt"_s};
+        QTest::newRow("same name, other case")
+            << QStringList{u"x.txt"_s, u"X.TXT"_s} << QStringList{u"AAAAAAAAA1"_s, u"BBBBBBBBB2"_s}
+            << QStringList{u"x.txt"_s, u"X-BBBBBBBB.TXT"_s};
+        QTest::newRow("tagged name taken")
+            << QStringList{u"f.txt"_s, u"f-AAAAAAAA.txt"_s, u"f.txt"_s}
+            << QStringList{u"AAAAAAAAA1"_s, u"CCCCCCCCC3"_s, u"AAAAAAAAA2"_s}
+            << QStringList{u"f.txt"_s, u"f-AAAAAAAA.txt"_s, u"f-AAAAAAAAA2.txt"_s};
+        QTest::newRow("file, then a file below it")
+            << QStringList{u"a/b"_s, u"a/b/c"_s} << QStringList{u"AAAAAAAAA1"_s, u"BBBBBBBBB2"_s}
+            << QStringList{u"a/b"_s, u"BBBBBBBBB2"_s};
+        QTest::newRow("file below, then the folder as a file")
+            << QStringList{u"a/b/c"_s, u"A/B"_s} << QStringList{u"AAAAAAAAA1"_s, u"BBBBBBBBB2"_s}
+            << QStringList{u"a/b/c"_s, u"A/B-BBBBBBBB"_s};
+    }
+
+    void planRestoreNames()
+    {
+        QFETCH(QStringList, names);
+        QFETCH(QStringList, ids);
+        QFETCH(QStringList, expected);
+        QTemporaryDir destination;
+        QList<inventory::ArchiveRow> archives;
+        for (int i = 0; i < names.size(); ++i) {
+            inventory::ArchiveRow row;
+            row.path = names.at(i);
+            row.archiveId = ids.at(i);
+            archives.append(row);
+        }
+        const RestorePlan plan = planRestore(archives, destination.path());
+        QVERIFY2(plan.ok(), qPrintable(plan.error));
+        const QString base = QDir(destination.path()).canonicalPath() + u'/';
+        QStringList got;
+        for (const RestoreItem &item : plan.items) {
+            QVERIFY(item.outPath.startsWith(base));
+            got.append(item.outPath.mid(base.size()));
+        }
+        QCOMPARE(got, expected);
+        // Independently of the expected names: no path equals another or lies below another.
+        for (const QString &a : got) {
+            for (const QString &b : got) {
+                if (&a == &b)
+                    continue;
+                QVERIFY2(a.compare(b, Qt::CaseInsensitive) != 0, qPrintable(a));
+                QVERIFY2(!b.startsWith(a + u'/', Qt::CaseInsensitive), qPrintable(a + u" "_s + b));
+            }
+        }
+    }
+
+    void planRestoreStopsWhenCancelled()
+    {
+        QTemporaryDir destination;
+        inventory::ArchiveRow row;
+        row.path = u"a.txt"_s;
+        row.archiveId = u"ID"_s;
+        const std::atomic<bool> cancelled{true};
+        const RestorePlan plan = planRestore({row, row}, destination.path(), &cancelled);
+        QVERIFY(plan.cancelled);
+        QVERIFY(!plan.ok());
+        QVERIFY(plan.items.isEmpty());
+        const std::atomic<bool> wanted{false};
+        QCOMPARE(planRestore({row}, destination.path(), &wanted).items.size(), 1);
+    }
+
+    // Typing in the destination field plans once the typing pauses, and a newer destination
+    // cancels the plan already handed to the worker: with the thread pool busy, the stale plan
+    // is queued behind the blockers, and when it gets a thread it ends at once, cancelled.
+    void staleLargePlanIsCancelled()
+    {
+        QTemporaryDir destination;
+        QTemporaryDir other;
+        QList<inventory::ArchiveRow> archives;
+        for (int i = 0; i < RestoreDialog::SyncPlanLimit + 1; ++i) {
+            inventory::ArchiveRow row;
+            row.archiveId = u"id%1"_s.arg(i);
+            row.path = u"file%1.dat"_s.arg(i);
+            archives.append(row);
+        }
+        QThreadPool *pool = QThreadPool::globalInstance();
+        const int blockers = pool->maxThreadCount();
+        QSemaphore started;
+        QSemaphore release;
+        for (int i = 0; i < blockers; ++i) {
+            pool->start([&] {
+                started.release();
+                release.acquire();
+            });
+        }
+        started.acquire(blockers);
+        struct Unblock
+        {
+            QSemaphore &release;
+            int count;
+            ~Unblock() { release.release(count); }
+        } unblock{release, blockers};
+
+        RestoreDialog dialog(archives, destination.path());
+        QCOMPARE(dialog.plansStarted(), 1); // the first plan starts without waiting
+        auto *edit = dialog.findChild<QLineEdit *>(u"destinationEdit"_s);
+        // Keystrokes in a row: one plan, for the last text, once the typing pauses.
+        edit->setText(other.path() + u"/x"_s);
+        edit->setText(u"/no/such/folder"_s);
+        edit->setText(other.path());
+        QVERIFY(dialog.isPlanning());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.plansStarted(), 2, 10000);
+        QCOMPARE(dialog.plansCancelled(), 0); // still queued behind the blockers
+        release.release(blockers);
+        unblock.count = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPlanning(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.plansCancelled(), 1, 10000);
+        QCOMPARE(dialog.plansStarted(), 2);
+        QCOMPARE(dialog.plan().items.size(), archives.size());
+        QVERIFY(dialog.plan().items.constFirst().outPath.startsWith(
+            QDir(other.path()).canonicalPath() + u'/'));
+        pool->waitForDone();
+    }
+
     // Folder mode: the "photos" folder selected, Restore… collects its four archives, the
     // dialog opens with them, and Start makes one Initiate Job per archive, each download
     // going to the decoded path under the destination.
@@ -395,6 +606,60 @@ private Q_SLOTS:
                 ++initiated;
         }
         QCOMPARE(initiated, 4);
+    }
+
+    // Another vault while Restore… collects a folder: the collection is cancelled at once (the
+    // button works again) and its handler is disconnected, so the next collection opens one
+    // dialog, not one per Restore… ever clicked.
+    void vaultChangeCancelsTheCollection()
+    {
+        QTemporaryDir destination;
+        FakeClients clients;
+        InventoryView view(clients, [](const VaultRef &, const QString &, const QString &) {},
+                           m_cachePath);
+        view.setRestoreFolder(destination.path());
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const VaultRef vault{kVault.account, kVault.region, kVault.vault};
+        auto *restore = view.findChild<QPushButton *>(u"restoreButton"_s);
+        const auto pickPhotos = [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(view.currentInventoryId() == m_inventoryId, 10000);
+            view.setMode(InventoryView::Mode::Folders);
+            FolderTreeModel *model = view.folderModel();
+            QTRY_VERIFY_WITH_TIMEOUT(model->isIdle() && model->rowCount() >= 3, 10000);
+            QModelIndex photos;
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row, 0).data().toString() == u"photos"_s)
+                    photos = model->index(row, 0);
+            }
+            QVERIFY(photos.isValid());
+            QTreeView *tree = view.folderView();
+            tree->selectionModel()->select(photos, QItemSelectionModel::ClearAndSelect
+                                                       | QItemSelectionModel::Rows);
+            QTRY_VERIFY(restore->isEnabled());
+        };
+        view.setVault(vault);
+        pickPhotos();
+        if (QTest::currentTestFailed())
+            return;
+        view.restoreSelected();
+        QVERIFY(view.isCollectingRestore());
+        view.setVault(VaultRef{kVault.account, kVault.region, u"elsewhere"_s});
+        QVERIFY(!view.isCollectingRestore());
+
+        view.setVault(vault);
+        pickPhotos();
+        if (QTest::currentTestFailed())
+            return;
+        view.restoreSelected();
+        RestoreDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = view.findChild<RestoreDialog *>(u"restoreDialog"_s))
+                                     && dialog->isVisible(),
+                                 10000);
+        QCOMPARE(dialog->plan().items.size(), 4);
+        QTRY_VERIFY(!view.isCollectingRestore());
+        QCOMPARE(view.findChildren<RestoreDialog *>().size(), 1);
     }
 };
 

@@ -27,6 +27,8 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
+
 using namespace thaw;
 using namespace thaw::ui;
 
@@ -158,6 +160,7 @@ private Q_SLOTS:
         QVERIFY(ui.button("resumeButton")->isEnabled());
         QVERIFY(!ui.button("pauseButton")->isEnabled());
         // The registry remembers it paused, for a restart.
+        QVERIFY2(manager.flushRegistry(&error), qPrintable(error));
         transfer::DownloadRegistry registry(registryPath());
         QVERIFY(registry.load(&error));
         QCOMPARE(registry.entries().size(), 1);
@@ -173,6 +176,7 @@ private Q_SLOTS:
         QCOMPARE(ui.cell(0, TransfersModel::Chunks), QStringLiteral("%1 of %1").arg(
                                                          manager.at(0).progress.chunkCount));
         QCOMPARE(readFile(path), m_emulator.data);
+        QVERIFY2(manager.flushRegistry(&error), qPrintable(error));
         QVERIFY(registry.load(&error));
         QVERIFY(registry.entries().isEmpty()); // finished: nothing to resume
         saveScreenshot(&ui.view, QStringLiteral("transfersview-done.png"));
@@ -197,8 +201,9 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path));
         QVERIFY(!QFile::exists(transfer::DownloadEngine::partPath(path)));
         QVERIFY(!QFile::exists(transfer::DownloadEngine::journalPath(path)));
-        transfer::DownloadRegistry registry(registryPath());
         QString error;
+        QVERIFY2(manager.flushRegistry(&error), qPrintable(error));
+        transfer::DownloadRegistry registry(registryPath());
         QVERIFY(registry.load(&error));
         QVERIFY(registry.entries().isEmpty());
     }
@@ -244,8 +249,9 @@ private Q_SLOTS:
                                 .arg(fetched)
                                 .arg(verified)
                                 .arg(chunkCount)));
-        transfer::DownloadRegistry registry(registryPath());
         QString error;
+        QVERIFY2(manager.flushRegistry(&error), qPrintable(error));
+        transfer::DownloadRegistry registry(registryPath());
         QVERIFY(registry.load(&error));
         QVERIFY(registry.entries().isEmpty());
     }
@@ -326,6 +332,100 @@ private Q_SLOTS:
         QCOMPARE(readFile(path), m_emulator.data);
     }
 
+    // Queueing many downloads at once (a large restore) writes the registry once, a moment
+    // later, not once per download; what is still pending is written on destruction.
+    void registrySavesAreCoalesced()
+    {
+        constexpr int Count = 200;
+        {
+            TransferManager manager(m_clients, settings(), registryPath());
+            for (int i = 0; i < Count; ++i) {
+                QString error;
+                const QString path = m_dir->filePath(QStringLiteral("many/%1.bin").arg(i));
+                QVERIFY2(!manager.queueWhenReady(vault(), QStringLiteral("NO-SUCH-JOB-%1").arg(i),
+                                                 path, &error)
+                              .isEmpty(),
+                         qPrintable(error));
+            }
+            QCOMPARE(manager.count(), Count);
+            // A second download to a listed file is still refused.
+            QString error;
+            QVERIFY(manager.queueWhenReady(vault(), QStringLiteral("OTHER"),
+                                           m_dir->filePath(QStringLiteral("many/7.bin")), &error)
+                        .isEmpty());
+            QVERIFY2(error.contains(QStringLiteral("already")), qPrintable(error));
+            QCOMPARE(manager.registry().saveCount(), 0);
+            QVERIFY(!QFile::exists(registryPath()));
+            QTRY_VERIFY_WITH_TIMEOUT(!manager.registry().isDirty(), 10000);
+            QCOMPARE(manager.registry().saveCount(), 1);
+            transfer::DownloadRegistry saved(registryPath());
+            QVERIFY(saved.load(&error));
+            QCOMPARE(saved.entries().size(), Count);
+
+            // Rows and ids stay in step after a removal in the middle.
+            const QString removed = manager.at(10).id;
+            const QString next = manager.at(11).id;
+            QVERIFY(manager.cancel(removed));
+            QCOMPARE(manager.rowOf(removed), -1);
+            QCOMPARE(manager.rowOf(next), 10);
+            QCOMPARE(manager.count(), Count - 1);
+            // Its file is free again.
+            QVERIFY2(!manager.queueWhenReady(vault(), QStringLiteral("AGAIN"),
+                                             m_dir->filePath(QStringLiteral("many/10.bin")),
+                                             &error)
+                          .isEmpty(),
+                     qPrintable(error));
+            QVERIFY(manager.registry().isDirty());
+        } // destroyed before the save timer fired: the destructor writes what is pending
+        transfer::DownloadRegistry saved(registryPath());
+        QString error;
+        QVERIFY(saved.load(&error));
+        QCOMPARE(saved.entries().size(), Count);
+        QVERIFY(std::any_of(saved.entries().cbegin(), saved.entries().cend(),
+                            [](const transfer::RegisteredDownload &d) {
+                                return d.jobId == QStringLiteral("AGAIN");
+                            }));
+    }
+
+    // Downloads still waiting for their job when the application starts are polled together:
+    // one List Jobs for the vault, no Describe Job per download.
+    void restoredWaitingJobsArePolledInOneList()
+    {
+        QStringList jobIds;
+        for (int i = 0; i < 3; ++i) {
+            jobIds.append(m_emulator.initiate());
+            QVERIFY(!jobIds.constLast().isEmpty());
+        }
+        {
+            transfer::DownloadRegistry registry(registryPath());
+            QString error;
+            QVERIFY(registry.load(&error));
+            for (int i = 0; i < jobIds.size(); ++i) {
+                transfer::RegisteredDownload d;
+                d.id = QStringLiteral("waiting-%1").arg(i);
+                d.account = kAccount;
+                d.region = EmulatorProcess::region();
+                d.vault = m_emulator.vault;
+                d.jobId = jobIds.at(i);
+                d.outputPath = m_dir->filePath(QStringLiteral("waiting-%1.bin").arg(i));
+                d.waitingForJob = true;
+                d.paused = true; // so no download's own Describe Job follows
+                d.added = QDateTime::currentDateTimeUtc();
+                registry.set(d);
+            }
+            QVERIFY2(registry.flush(&error), qPrintable(error));
+        }
+        QVERIFY(m_emulator.control->resetCounters());
+        TransferManager manager(m_clients, settings(), registryPath());
+        QVERIFY2(manager.loadError().isEmpty(), qPrintable(manager.loadError()));
+        QCOMPARE(manager.count(), 3);
+        // The emulator's jobs succeed at once: each download is ready, and stays paused.
+        for (int row = 0; row < 3; ++row)
+            QTRY_COMPARE_WITH_TIMEOUT(manager.at(row).status, TransferStatus::Paused, 30000);
+        QCOMPARE(m_emulator.control->requests("ListJobs"), 1);
+        QCOMPARE(m_emulator.control->requests("DescribeJob"), 0);
+    }
+
     void openFolder()
     {
         glacier::JobDescription job;
@@ -379,8 +479,9 @@ private Q_SLOTS:
         manager.setSettings(chosen);
         QCOMPARE(manager.settings(), chosen);
         QCOMPARE(manager.bandwidthLimit(), qint64(2.5 * MiB));
-        transfer::DownloadRegistry registry(registryPath());
         QString error;
+        QVERIFY2(manager.flushRegistry(&error), qPrintable(error));
+        transfer::DownloadRegistry registry(registryPath());
         QVERIFY(registry.load(&error));
         QCOMPARE(registry.entries().first().parallel, 6);
         QCOMPARE(registry.entries().first().limitRate, qint64(0));
