@@ -23,8 +23,8 @@ if [[ "${1:-}" == "--tests" ]]; then
         openssl curl time
         # libFuzzer for the parser fuzz targets; appstreamcli to validate the metainfo
         clang-14 libclang-rt-14-dev appstream
-        # the man pages' render check
-        groff-base
+        # the man pages' render check; pgrep for the demo-lifetime test
+        groff-base procps
     )
 fi
 

@@ -3,6 +3,7 @@
 #include "core/glacier/glacierclient.h"
 #include "core/inventory/inventorycache.h"
 #include "core/version.h"
+#include "quitonsignal.h"
 #include "ui/accounts/accountdialog.h"
 #include "ui/jobs/jobnotifier.h"
 #include "ui/jobs/jobsview.h"
@@ -118,6 +119,7 @@ void driveScreenshot(ui::MainWindow &window, ui::Session &session, ui::TransferM
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    thaw::app::quitOnTerminationSignals(app);
     QApplication::setApplicationName(QStringLiteral("thaw"));
     QApplication::setApplicationDisplayName(QStringLiteral("Thaw"));
     QApplication::setOrganizationName(QStringLiteral("thaw"));

@@ -10,6 +10,11 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace thaw::ui {
 
 namespace {
@@ -90,6 +95,11 @@ void DemoEmulator::start(const QString &program)
                              m_accessKeyId, QStringLiteral("--secret-key"), m_secretAccessKey,
                              QStringLiteral("--seed"), seedPath});
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // Thaw killed without a chance to stop its demo (kill -9, a crash): the kernel ends the
+    // emulator too, instead of leaving a server with the demo's keys running.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     connect(m_process, &QProcess::readyReadStandardOutput, this, &DemoEmulator::readStandardOutput);
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
         fail(tr("thaw-emulator could not run: %1").arg(m_process->errorString()));
