@@ -20,14 +20,9 @@ bool removeInventory(const QString &databasePath, qint64 inventoryId, QString *e
     SqliteDatabase db;
     if (!db.open(databasePath, error))
         return false;
-    if (!db.exec("BEGIN IMMEDIATE", error))
-        return false;
-    if (!dropInventory(db, inventoryId, error)) {
-        QString ignored;
-        db.exec("ROLLBACK", &ignored);
-        return false;
-    }
-    return db.exec("COMMIT", error);
+    SqliteWriteTransaction transaction(db);
+    return transaction.begin(error) && dropInventory(db, inventoryId, error)
+           && transaction.commit(error);
 }
 
 } // namespace thaw::inventory

@@ -56,34 +56,6 @@ InventoryError dbError(const QString &message)
     return InventoryError{InventoryError::Kind::Database, message};
 }
 
-// Rolls the transaction back unless commit() was called.
-class Transaction final
-{
-public:
-    explicit Transaction(SqliteDatabase &db)
-        : m_db(db)
-    {}
-    ~Transaction()
-    {
-        if (m_open) {
-            QString ignored;
-            m_db.exec("ROLLBACK", &ignored);
-        }
-    }
-    bool begin(QString *error) { return m_open = m_db.exec("BEGIN IMMEDIATE", error); }
-    bool commit(QString *error)
-    {
-        if (!m_db.exec("COMMIT", error))
-            return false;
-        m_open = false;
-        return true;
-    }
-
-private:
-    SqliteDatabase &m_db;
-    bool m_open = false;
-};
-
 } // namespace
 
 InventoryImporter::InventoryImporter(QString databasePath)
@@ -196,7 +168,7 @@ CacheResult<InventorySummary> InventoryImporter::importStream(const ReadFunction
                  "PRAGMA cache_size=-32768;",
                  &error))
         return dbError(error);
-    Transaction transaction(db);
+    SqliteWriteTransaction transaction(db);
     if (!transaction.begin(&error))
         return dbError(error);
 

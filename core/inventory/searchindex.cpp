@@ -43,33 +43,6 @@ constexpr const char *CreateStateTable = "CREATE TABLE IF NOT EXISTS search_inde
                                          " imported_at TEXT NOT NULL,"
                                          " archive_count INTEGER NOT NULL)";
 
-class WriteTransaction final
-{
-public:
-    explicit WriteTransaction(SqliteDatabase &db)
-        : m_db(db)
-    {}
-    ~WriteTransaction()
-    {
-        if (m_open) {
-            QString ignored;
-            m_db.exec("ROLLBACK", &ignored);
-        }
-    }
-    bool begin(QString *error) { return m_open = m_db.exec("BEGIN IMMEDIATE", error); }
-    bool commit(QString *error)
-    {
-        if (!m_db.exec("COMMIT", error))
-            return false;
-        m_open = false;
-        return true;
-    }
-
-private:
-    SqliteDatabase &m_db;
-    bool m_open = false;
-};
-
 } // namespace
 
 QString searchTable(qint64 inventoryId)
@@ -255,7 +228,7 @@ CacheResult<bool> SearchIndexBuilder::buildOnce(qint64 inventoryId, bool *busy)
     };
 
     QString error;
-    WriteTransaction transaction(db);
+    SqliteWriteTransaction transaction(db);
     // Waits for an import's write lock as long as any statement would.
     if (!transaction.begin(&error))
         return failed(error);

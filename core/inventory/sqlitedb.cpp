@@ -221,4 +221,25 @@ bool execStatement(SqliteStatement &statement, QString *error)
     }
 }
 
+SqliteWriteTransaction::~SqliteWriteTransaction()
+{
+    if (m_open) {
+        QString ignored;
+        m_db.exec("ROLLBACK", &ignored);
+    }
+}
+
+bool SqliteWriteTransaction::begin(QString *error)
+{
+    return m_open = m_db.exec("BEGIN IMMEDIATE", error);
+}
+
+bool SqliteWriteTransaction::commit(QString *error)
+{
+    if (!m_db.exec("COMMIT", error))
+        return false;
+    m_open = false;
+    return true;
+}
+
 } // namespace thaw::inventory

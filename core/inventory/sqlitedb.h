@@ -94,6 +94,26 @@ private:
     const std::function<bool()> *m_stop = nullptr;
 };
 
+// A write transaction (BEGIN IMMEDIATE) rolled back unless commit() succeeded: whatever path
+// leaves the scope early leaves the cache as it was.
+class SqliteWriteTransaction final
+{
+public:
+    explicit SqliteWriteTransaction(SqliteDatabase &db)
+        : m_db(db)
+    {}
+    ~SqliteWriteTransaction();
+    SqliteWriteTransaction(const SqliteWriteTransaction &) = delete;
+    SqliteWriteTransaction &operator=(const SqliteWriteTransaction &) = delete;
+
+    bool begin(QString *error);
+    bool commit(QString *error);
+
+private:
+    SqliteDatabase &m_db;
+    bool m_open = false;
+};
+
 // Runs a statement to its end (no rows wanted).
 bool execStatement(SqliteStatement &statement, QString *error);
 
