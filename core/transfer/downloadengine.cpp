@@ -509,6 +509,7 @@ void DownloadEngine::finish(DownloadError kind, const QString &message)
         [this, kind] {
             setState(kind == DownloadError::None ? DownloadState::Finished : DownloadState::Failed);
             Q_EMIT progressChanged(progress());
+            m_finishReported = true;
             Q_EMIT finished(m_result);
         },
         Qt::QueuedConnection);

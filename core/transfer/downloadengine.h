@@ -54,7 +54,10 @@ public:
     bool resume();
 
     DownloadState state() const { return m_state; }
-    bool isFinished() const { return m_finished; }
+    // finished() has been emitted (the engine decides earlier, and reports from the event loop):
+    // so a queue that asks after one engine's finished() never counts another engine as
+    // finished before that one's finished() has been delivered.
+    bool isFinished() const { return m_finishReported; }
     const DownloadResult &result() const { return m_result; }
     DownloadProgress progress() const;
 
@@ -123,6 +126,7 @@ private:
     bool m_stopping = false;
     bool m_aborting = false;
     bool m_finished = false;
+    bool m_finishReported = false;
     DownloadError m_stopKind = DownloadError::None;
     QString m_stopMessage;
     QTimer m_progressTimer;

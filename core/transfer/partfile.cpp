@@ -34,14 +34,20 @@ bool PartFile::open(const QString &path, QString *error)
         *error = systemError(QStringLiteral("cannot open"), path);
         return false;
     }
+    // Fails with EINVAL where the file system has no O_DIRECT: every write is buffered then.
+    m_directFd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_DIRECT | O_CLOEXEC);
+    m_directRefused = false;
     return true;
 }
 
 void PartFile::close()
 {
+    if (m_directFd >= 0)
+        ::close(m_directFd);
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
+    m_directFd = -1;
 }
 
 qint64 PartFile::size() const
@@ -81,7 +87,62 @@ bool PartFile::resize(qint64 size, QString *error)
     return true;
 }
 
+bool PartFile::writesDirectly(qint64 offset, const char *data, qint64 size) const
+{
+    return m_directFd >= 0 && !m_directRefused.load(std::memory_order_relaxed) && size > 0
+           && offset % DirectAlignment == 0 && size % DirectAlignment == 0
+           && quintptr(data) % DirectAlignment == 0;
+}
+
 bool PartFile::writeAt(qint64 offset, const char *data, qint64 size, QString *error)
+{
+    if (writesDirectly(offset, data, size)) {
+        if (writeDirect(offset, data, size, error))
+            return true;
+        if (!error->isEmpty())
+            return false;
+    }
+    const std::lock_guard locker(m_writeMutex);
+    return writeBuffered(offset, data, size, error);
+}
+
+PartFile::TryWrite PartFile::tryWriteAt(qint64 offset, const char *data, qint64 size,
+                                        QString *error)
+{
+    if (writesDirectly(offset, data, size))
+        return writeAt(offset, data, size, error) ? TryWrite::Written : TryWrite::Failed;
+    std::unique_lock locker(m_writeMutex, std::try_to_lock);
+    if (!locker.owns_lock())
+        return TryWrite::Busy;
+    return writeBuffered(offset, data, size, error) ? TryWrite::Written : TryWrite::Failed;
+}
+
+bool PartFile::writeDirect(qint64 &offset, const char *&data, qint64 &size, QString *error)
+{
+    error->clear();
+    while (size > 0) {
+        if (!writesDirectly(offset, data, size))
+            return false; // a short write left an unaligned rest
+        const ssize_t written = ::pwrite(m_directFd, data, size_t(size), off_t(offset));
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EINVAL) { // alignment stricter than ours, or no O_DIRECT after all
+                m_directRefused = true;
+                return false;
+            }
+            *error = systemError(QStringLiteral("cannot write"), m_path);
+            return false;
+        }
+        m_directBytes.fetch_add(written, std::memory_order_relaxed);
+        data += written;
+        offset += written;
+        size -= written;
+    }
+    return true;
+}
+
+bool PartFile::writeBuffered(qint64 offset, const char *data, qint64 size, QString *error)
 {
     while (size > 0) {
         const ssize_t written = ::pwrite(m_fd, data, size_t(size), off_t(offset));

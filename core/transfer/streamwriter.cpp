@@ -3,6 +3,8 @@
 #include <QMutexLocker>
 #include <QThreadPool>
 
+#include <new>
+
 namespace thaw::transfer {
 
 StreamWriter::StreamWriter(QThreadPool *pool, int bufferCount, qint64 bufferSize, qint64 position,
@@ -38,9 +40,15 @@ std::span<char> StreamWriter::space()
         m_free.pop_back();
         m_fill = 0;
     }
-    std::unique_ptr<char[]> &buffer = m_buffers[std::size_t(m_current)];
-    if (!buffer)
-        buffer.reset(new char[std::size_t(m_bufferSize)]);
+    std::unique_ptr<char, FreeAligned> &buffer = m_buffers[std::size_t(m_current)];
+    if (!buffer) {
+        // aligned_alloc wants a size that is a multiple of the alignment
+        const std::size_t size = (std::size_t(m_bufferSize) + BufferAlignment - 1)
+                                 / BufferAlignment * BufferAlignment;
+        buffer.reset(static_cast<char *>(std::aligned_alloc(BufferAlignment, size)));
+        if (!buffer)
+            throw std::bad_alloc();
+    }
     return {buffer.get() + m_fill, std::size_t(m_bufferSize - m_fill)};
 }
 

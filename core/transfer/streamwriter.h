@@ -5,6 +5,7 @@
 #include <QString>
 #include <QWaitCondition>
 
+#include <cstdlib>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -23,7 +24,9 @@ namespace thaw::transfer {
 // pool's thread does the work (for a download: write to the .part and tree-hash). When every
 // buffer is full or queued, space() is empty and the owner stops feeding (back-pressure) until
 // the ready callback says a buffer is free again; memory is bufferCount x bufferSize, whatever
-// the stream's length. Lives on the owner's thread; the callbacks are called there.
+// the stream's length. Buffers start on a page boundary (BufferAlignment), so that a piece of a
+// whole number of pages can be written with O_DIRECT. Lives on the owner's thread; the
+// callbacks are called there.
 class StreamWriter final : public QObject
 {
     Q_OBJECT
@@ -33,6 +36,8 @@ public:
     // the stream (*error says why): later pieces are dropped and error() reports it.
     using Process
         = std::function<bool(qint64 position, const char *data, qint64 size, QString *error)>;
+
+    static constexpr std::size_t BufferAlignment = 4096;
 
     StreamWriter(QThreadPool *pool, int bufferCount, qint64 bufferSize, qint64 position,
                  Process process);
@@ -75,7 +80,11 @@ private:
     QThreadPool *m_pool;
     qint64 m_bufferSize;
     Process m_process;
-    std::vector<std::unique_ptr<char[]>> m_buffers;
+    struct FreeAligned
+    {
+        void operator()(char *buffer) const { std::free(buffer); }
+    };
+    std::vector<std::unique_ptr<char, FreeAligned>> m_buffers;
     // Owner's thread only:
     int m_current = -1; // the buffer being filled
     qint64 m_fill = 0;

@@ -488,7 +488,11 @@ private Q_SLOTS:
         QVERIFY2(longestGap < 1000, qPrintable(QString::number(longestGap)));
         timer.restart();
         engine.cancel();
+        // Finished only once finished() is delivered, so a queue asking after another
+        // download's finished() does not count this one as done before its own is reported.
+        QVERIFY(!engine.isFinished());
         QVERIFY(finished.wait(5000));
+        QVERIFY(engine.isFinished());
         QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(engine.result().error, DownloadError::Interrupted);
         QVERIFY(engine.result().chunksVerified < 24);

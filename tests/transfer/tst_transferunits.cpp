@@ -19,6 +19,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 using namespace thaw;
@@ -45,6 +46,36 @@ DownloadJournal sampleJournal()
     journal.chunks[0] = JournalChunk{{digestOf("a"), digestOf("b")}, true};
     journal.chunks[1] = JournalChunk{{digestOf("c"), digestOf("d")}, false};
     return journal;
+}
+
+// Page-aligned memory, as StreamWriter's buffers are.
+class AlignedBytes
+{
+public:
+    explicit AlignedBytes(qint64 size)
+        : m_data(static_cast<char *>(std::aligned_alloc(
+              PartFile::DirectAlignment,
+              std::size_t((size + PartFile::DirectAlignment - 1) / PartFile::DirectAlignment
+                          * PartFile::DirectAlignment))))
+    {
+    }
+    ~AlignedBytes() { std::free(m_data); }
+    AlignedBytes(const AlignedBytes &) = delete;
+    AlignedBytes &operator=(const AlignedBytes &) = delete;
+    char *data() { return m_data; }
+
+private:
+    char *m_data;
+};
+
+// Whether the temporary directory's file system takes O_DIRECT writes (ext4, XFS, btrfs do).
+bool hasDirectWrites(const PartFile &part)
+{
+    AlignedBytes page(PartFile::DirectAlignment);
+    const bool direct = part.writesDirectly(0, page.data(), PartFile::DirectAlignment);
+    if (!direct)
+        qInfo("the temporary directory's file system has no O_DIRECT: only buffered writes");
+    return direct;
 }
 
 } // namespace
@@ -387,22 +418,25 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("streamStart");
         QTest::addColumn<qint64>("streamEnd");
         QTest::addColumn<qint64>("bufferSize");
-        QTest::newRow("exact range") << qint64(1048576) << qint64(2097152) << qint64(65536);
-        QTest::newRow("whole body, middle target") << qint64(0) << qint64(3145728) << qint64(65536);
+        QTest::addColumn<bool>("direct"); // pieces of whole pages: around the page cache
+        QTest::newRow("exact range") << qint64(1048576) << qint64(2097152) << qint64(65536) << true;
+        QTest::newRow("whole body, middle target")
+            << qint64(0) << qint64(3145728) << qint64(65536) << true;
         QTest::newRow("exact range, 512 KiB buffers")
-            << qint64(1048576) << qint64(2097152) << qint64(512 << 10);
+            << qint64(1048576) << qint64(2097152) << qint64(512 << 10) << true;
         QTest::newRow("whole body, 512 KiB buffers")
-            << qint64(0) << qint64(3145728) << qint64(512 << 10);
+            << qint64(0) << qint64(3145728) << qint64(512 << 10) << true;
         QTest::newRow("whole body, buffers under a step")
-            << qint64(0) << qint64(3145728) << qint64(20000);
+            << qint64(0) << qint64(3145728) << qint64(20000) << false;
         QTest::newRow("whole body, buffers of a step and a bit")
-            << qint64(0) << qint64(3145728) << qint64(33000);
+            << qint64(0) << qint64(3145728) << qint64(33000) << false;
     }
     void chunkSinkOnPool()
     {
         QFETCH(qint64, streamStart);
         QFETCH(qint64, streamEnd);
         QFETCH(qint64, bufferSize);
+        QFETCH(bool, direct);
         QTemporaryDir dir;
         PartFile part;
         QString error;
@@ -455,6 +489,58 @@ private Q_SLOTS:
         QByteArray before(16, Qt::Uninitialized);
         QVERIFY(part.readAt(0, before.data(), before.size(), &error));
         QCOMPARE(before, QByteArray(16, '\0'));
+        // Only the target's bytes are written, each once, and all of them directly when the
+        // pieces are whole pages (on a file system with O_DIRECT).
+        QCOMPARE(part.directBytesWritten(), direct && hasDirectWrites(part) ? 1048576 : 0);
+    }
+
+    // Writes of whole pages from page-aligned memory bypass the page cache (where the file
+    // system allows it), any other write is buffered; reads see the newest bytes either way.
+    void partFileWrites_data()
+    {
+        QTest::addColumn<qint64>("offset");
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<qint64>("memoryOffset"); // from a page-aligned buffer
+        QTest::addColumn<bool>("direct");
+        QTest::newRow("whole pages") << qint64(8192) << qint64(65536) << qint64(0) << true;
+        QTest::newRow("one page at 0") << qint64(0) << qint64(4096) << qint64(0) << true;
+        QTest::newRow("unaligned offset") << qint64(100) << qint64(65536) << qint64(0) << false;
+        QTest::newRow("unaligned length") << qint64(4096) << qint64(5000) << qint64(0) << false;
+        QTest::newRow("unaligned memory") << qint64(4096) << qint64(65536) << qint64(8) << false;
+        QTest::newRow("file's tail") << qint64(65536) << qint64(1234) << qint64(0) << false;
+    }
+    void partFileWrites()
+    {
+        QFETCH(qint64, offset);
+        QFETCH(qint64, size);
+        QFETCH(qint64, memoryOffset);
+        QFETCH(bool, direct);
+        QTemporaryDir dir;
+        PartFile part;
+        QString error;
+        QVERIFY2(part.open(dir.filePath("f.part"), &error), qPrintable(error));
+        QVERIFY2(part.resize(65536 + 1234, &error), qPrintable(error));
+        // Dirty pages of the page cache first, so that a direct write must not be overtaken
+        // by their later writeback.
+        const QByteArray old(65536 + 1234, 'o');
+        QVERIFY2(part.writeAt(0, old.constData() + 1, 1, &error), qPrintable(error));
+        QVERIFY2(part.writeAt(1, old.constData() + 1, old.size() - 1, &error), qPrintable(error));
+        AlignedBytes bytes(memoryOffset + size);
+        char *data = bytes.data() + memoryOffset;
+        for (qint64 i = 0; i < size; ++i)
+            data[i] = char('a' + i % 23);
+        const bool expectDirect = direct && hasDirectWrites(part);
+        QCOMPARE(part.writesDirectly(offset, data, size), expectDirect);
+        const qint64 directBefore = part.directBytesWritten();
+        QVERIFY2(part.writeAt(offset, data, size, &error), qPrintable(error));
+        QCOMPARE(part.directBytesWritten() - directBefore, expectDirect ? size : 0);
+        QByteArray expected = old.left(qMax<qint64>(offset + size, old.size()));
+        expected.replace(offset, size, QByteArray(data, size));
+        QByteArray got(expected.size(), Qt::Uninitialized);
+        QVERIFY2(part.readAt(0, got.data(), got.size(), &error), qPrintable(error));
+        QVERIFY(got == expected);
+        QString syncError;
+        QVERIFY2(part.syncData(&syncError), qPrintable(syncError));
     }
 
     // Saves asked for while one runs are merged: every caller is answered, the newest record is
