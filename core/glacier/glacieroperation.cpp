@@ -1,5 +1,6 @@
 #include "glacieroperation.h"
 
+#include "contentrange.h"
 #include "core/aws/sigv4signer.h"
 #include "glacierlogging.h"
 #include "joboutputsink.h"
@@ -36,37 +37,6 @@ bool isSkewError(const GlacierError &error)
                || error.message.contains(QLatin1String("Signature not yet current")));
 }
 
-// 206's Content-Range: "bytes 1048576-2097151/16777216" → {1048576, 2097151, 16777216}; the
-// total may be "*" (unknown).
-struct ContentRange
-{
-    qint64 first = 0;
-    qint64 last = 0;
-    std::optional<qint64> total;
-};
-
-std::optional<ContentRange> parseContentRange(const QByteArray &value)
-{
-    if (!value.startsWith("bytes "))
-        return std::nullopt;
-    const QByteArray range = value.mid(6);
-    const qsizetype dash = range.indexOf('-');
-    const qsizetype slash = range.indexOf('/');
-    if (dash <= 0 || slash <= dash)
-        return std::nullopt;
-    bool firstOk = false;
-    bool lastOk = false;
-    ContentRange result{range.left(dash).toLongLong(&firstOk),
-                        range.mid(dash + 1, slash - dash - 1).toLongLong(&lastOk), std::nullopt};
-    if (!firstOk || !lastOk || result.last < result.first)
-        return std::nullopt;
-    bool totalOk = false;
-    const qint64 total = range.mid(slash + 1).toLongLong(&totalOk);
-    if (totalOk)
-        result.total = total;
-    return result;
-}
-
 } // namespace
 
 QDateTime parseHttpDate(QByteArrayView text)
@@ -89,11 +59,11 @@ GlacierOperation::GlacierOperation(std::shared_ptr<ClientContext> context, Reque
     , m_spec(std::move(spec))
     , m_onSuccess(std::move(onSuccess))
     , m_onError(std::move(onError))
+    , m_pacer([this] { return m_spec.sink ? m_spec.sink->readDelayLeftMs() : 0; },
+              [this] { onReadyRead(); })
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &GlacierOperation::sendAttempt);
-    m_readTimer.setSingleShot(true);
-    connect(&m_readTimer, &QTimer::timeout, this, &GlacierOperation::onReadPauseEnded);
 }
 
 GlacierOperation::~GlacierOperation()
@@ -138,10 +108,9 @@ void GlacierOperation::abort()
         return;
     m_aborted = true;
     m_retryTimer.stop();
-    m_readTimer.stop();
-    m_sinkFull = false;
-    if (m_finishDeferred) {
-        m_finishDeferred = false;
+    const bool replyFinished = m_pacer.takeDeferredFinish();
+    m_pacer.reset();
+    if (replyFinished) {
         onReplyFinished(); // the reply has finished already: it reports the abort
         return;
     }
@@ -162,9 +131,7 @@ void GlacierOperation::sendAttempt()
     m_errorBody.clear();
     m_streamed = 0;
     m_sinkBegun = false;
-    m_readTimer.stop();
-    m_finishDeferred = false;
-    m_sinkFull = false;
+    m_pacer.reset();
 
     const std::optional<aws::Credentials> credentials
         = m_context->credentials ? m_context->credentials() : std::nullopt;
@@ -217,7 +184,7 @@ void GlacierOperation::sendAttempt()
             QPointer<GlacierOperation> self(this);
             m_spec.sink->setReadyCallback([self] {
                 if (self)
-                    self->onSinkReady();
+                    self->m_pacer.bufferReady();
             });
         }
     }
@@ -251,19 +218,12 @@ void GlacierOperation::onReadyRead()
     QString error;
     if (!m_sinkBegun) {
         const QByteArray contentRange = reply->rawHeader("Content-Range");
+        bool lengthOk = false;
+        const qint64 length = reply->rawHeader("Content-Length").toLongLong(&lengthOk);
+        const std::optional<qint64> contentLength = lengthOk ? std::optional(length) : std::nullopt;
         if (m_spec.rangeStart) {
-            // After nextcloud's GETFileJob: a range must start where it was asked to, end no
-            // later than asked (earlier only at the end of the output), and its length must be
-            // the body's, so that a short body is caught by the Content-Length check.
-            const std::optional<ContentRange> range = parseContentRange(contentRange);
-            bool lengthOk = false;
-            const qint64 length = reply->rawHeader("Content-Length").toLongLong(&lengthOk);
-            const bool endOk = range
-                               && (!m_spec.rangeLast || range->last == *m_spec.rangeLast
-                                   || (range->last < *m_spec.rangeLast && range->total
-                                       && range->last == *range->total - 1));
-            if (status != 206 || !endOk || range->first != *m_spec.rangeStart
-                || (lengthOk && length != range->last - range->first + 1)) {
+            if (!answersRange(status, contentRange, contentLength, *m_spec.rangeStart,
+                              m_spec.rangeLast)) {
                 m_localFailure = malformedResponse(
                     m_spec.operation,
                     QStringLiteral("asked for bytes %1-%2 but got status %3, Content-Range "
@@ -292,10 +252,7 @@ void GlacierOperation::onReadyRead()
         metadata.contentType = optionalHeader("Content-Type");
         metadata.acceptRanges = optionalHeader("Accept-Ranges");
         metadata.archiveDescription = optionalHeader("x-amz-archive-description");
-        bool ok = false;
-        const qint64 length = reply->rawHeader("Content-Length").toLongLong(&ok);
-        if (ok)
-            metadata.contentLength = length;
+        metadata.contentLength = contentLength;
         metadata.requestId = reply->rawHeader("x-amzn-RequestId");
         m_sinkBegun = true;
         m_sinkDirty = true;
@@ -305,14 +262,12 @@ void GlacierOperation::onReadyRead()
             return;
         }
     }
-    if (readingHeld())
+    if (m_pacer.isHeld())
         return; // the sink asked for a pause: the bytes wait in the reply's buffer
     if (reply->bytesAvailable() > 0 && !writeToSink(reply))
         return;
-    if (m_finishDeferred && !readingHeld() && reply->bytesAvailable() <= 0) {
-        m_finishDeferred = false;
+    if (m_pacer.takeDueFinish(reply->bytesAvailable() > 0))
         onReplyFinished();
-    }
 }
 
 bool GlacierOperation::writeToSink(QNetworkReply *reply)
@@ -333,27 +288,8 @@ bool GlacierOperation::writeToSink(QNetworkReply *reply)
     }
     Q_EMIT downloadProgress(m_streamed,
                             reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
-    const qint64 delay = m_spec.sink->takeReadDelayMs();
-    if (delay > 0)
-        pauseReading(delay);
+    m_pacer.pause(m_spec.sink->takeReadDelayMs());
     return true;
-}
-
-void GlacierOperation::pauseReading(qint64 delayMs)
-{
-    m_readTimer.start(int(qMin<qint64>(delayMs, MaxReadPauseStep.count())));
-}
-
-void GlacierOperation::onReadPauseEnded()
-{
-    // The sink is asked again rather than trusted for the whole pause it first asked for: its
-    // limit may have been raised, lifted or lowered since.
-    const qint64 left = m_spec.sink ? m_spec.sink->readDelayLeftMs() : 0;
-    if (left > 0) {
-        pauseReading(left);
-        return;
-    }
-    onReadyRead(); // and finishes a reply that ended meanwhile
 }
 
 bool GlacierOperation::readIntoSink(QNetworkReply *reply, QString *error)
@@ -362,7 +298,7 @@ bool GlacierOperation::readIntoSink(QNetworkReply *reply, QString *error)
     while (reply->bytesAvailable() > 0) {
         const std::span<char> buffer = m_spec.sink->writeBuffer();
         if (buffer.empty()) {
-            m_sinkFull = true; // onSinkReady() reads on
+            m_pacer.holdForBuffer(); // the sink's ready callback reads on
             return true;
         }
         const qint64 got = reply->read(buffer.data(), qint64(buffer.size()));
@@ -375,22 +311,12 @@ bool GlacierOperation::readIntoSink(QNetworkReply *reply, QString *error)
     return true;
 }
 
-void GlacierOperation::onSinkReady()
-{
-    if (!m_sinkFull)
-        return;
-    m_sinkFull = false;
-    onReadyRead(); // and finishes a reply that ended meanwhile
-}
-
 void GlacierOperation::failLocally(QNetworkReply *reply, const QString &error)
 {
     m_localFailure = localError(m_spec.operation, QLatin1String(LocalErrorCode), error);
     reply->abort();
-    if (m_finishDeferred) {
-        m_finishDeferred = false;
+    if (m_pacer.takeDeferredFinish())
         onReplyFinished();
-    }
 }
 
 void GlacierOperation::onReplyFinished()
@@ -400,10 +326,8 @@ void GlacierOperation::onReplyFinished()
         return;
     if (!m_localFailure && !m_aborted && reply->isOpen()) { // closed after a transfer timeout
         onReadyRead();
-        if (readingHeld()) {
-            m_finishDeferred = true; // finishes after the pause, once the rest is read
-            return;
-        }
+        if (m_pacer.deferFinish())
+            return; // finishes after the pause, once the rest is read
     }
     m_reply = nullptr;
     reply->disconnect(this);

@@ -3,6 +3,7 @@
 #include "core/aws/credentials.h"
 #include "core/aws/httprequest.h"
 #include "glaciererror.h"
+#include "readpacer.h"
 #include "retrypolicy.h"
 
 #include <QByteArray>
@@ -113,9 +114,8 @@ public:
     static QUrl requestUrl(const ClientContext &context, const RequestSpec &spec);
 
     // The longest a sink's read pause runs before the sink is asked again
-    // (JobOutputSink::readDelayLeftMs()), so that a bandwidth limit changed during a long
-    // pause applies within this time.
-    static constexpr std::chrono::milliseconds MaxReadPauseStep{1000};
+    // (JobOutputSink::readDelayLeftMs()); see ReadPacer.
+    static constexpr std::chrono::milliseconds MaxReadPauseStep = ReadPacer::MaxStep;
 
 Q_SIGNALS:
     void finished();
@@ -127,10 +127,6 @@ private:
     void onReadyRead();
     bool writeToSink(QNetworkReply *reply); // false when it failed and aborted the reply
     bool readIntoSink(QNetworkReply *reply, QString *error); // a sink that lends buffers
-    void onSinkReady();
-    void pauseReading(qint64 delayMs); // one step of at most MaxReadPauseStep
-    void onReadPauseEnded();
-    bool readingHeld() const { return m_readTimer.isActive() || m_sinkFull; }
     void failLocally(QNetworkReply *reply, const QString &error);
     void onReplyFinished();
     void handleFailure(const GlacierError &error,
@@ -149,7 +145,7 @@ private:
     ErrorHandler m_onError;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
-    QTimer m_readTimer; // runs while the sink asked for a pause in reading (one step of it)
+    ReadPacer m_pacer; // when the sink lets the body be read
     QElapsedTimer m_elapsed;
     QByteArray m_errorBody;
     QByteArray m_body;
@@ -157,8 +153,6 @@ private:
     int m_attempts = 0;
     bool m_sinkBegun = false;
     bool m_sinkDirty = false;
-    bool m_finishDeferred = false; // the reply finished while reading was paused
-    bool m_sinkFull = false;       // the sink has no buffer free: reading waits for it
     bool m_skewCorrected = false;
     bool m_aborted = false;
     bool m_done = false;

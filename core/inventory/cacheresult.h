@@ -1,9 +1,8 @@
 #pragma once
 
-#include <QString>
+#include "core/common/expected.h"
 
-#include <utility>
-#include <variant>
+#include <QString>
 
 namespace thaw::inventory {
 
@@ -22,33 +21,8 @@ struct InventoryError
     QString message;
 };
 
-// Either a value or the InventoryError that prevented it (the house style of
-// core/glacier/result.h, with the inventory's own error type).
+// Either a value or the InventoryError that prevented it.
 template<typename T>
-class CacheResult final
-{
-public:
-    CacheResult(T value)
-        : m_value(std::in_place_index<0>, std::move(value))
-    {}
-    CacheResult(InventoryError error)
-        : m_value(std::in_place_index<1>, std::move(error))
-    {}
-
-    bool ok() const { return m_value.index() == 0; }
-    explicit operator bool() const { return ok(); }
-
-    const T &value() const & { return std::get<0>(m_value); }
-    T &value() & { return std::get<0>(m_value); }
-    T &&value() && { return std::get<0>(std::move(m_value)); }
-    const T *operator->() const { return &std::get<0>(m_value); }
-    const T &operator*() const & { return std::get<0>(m_value); }
-    T &operator*() & { return std::get<0>(m_value); }
-
-    const InventoryError &error() const { return std::get<1>(m_value); }
-
-private:
-    std::variant<T, InventoryError> m_value;
-};
+using CacheResult = Expected<T, InventoryError>;
 
 } // namespace thaw::inventory

@@ -102,6 +102,17 @@ InventoryError missingOr(InventoryError error, qint64 inventoryId)
     return error;
 }
 
+// The filter's match set (nullptr without a filter); NotFound once the inventory is gone.
+CacheResult<const SearchMatches::Set *> matchSet(SearchMatches &matches, const ArchiveQuery &query)
+{
+    if (query.filter.isEmpty())
+        return static_cast<const SearchMatches::Set *>(nullptr);
+    CacheResult<const SearchMatches::Set *> found = matches.find(query.inventoryId, query.filter);
+    if (!found)
+        return missingOr(found.error(), query.inventoryId);
+    return found;
+}
+
 } // namespace
 
 InventoryReader::InventoryReader(QString databasePath)
@@ -224,15 +235,13 @@ CacheResult<qint64> InventoryReader::count(const ArchiveQuery &query)
             return missingOr(matches.error(), query.inventoryId);
         return matches;
     }
+    const CacheResult<const SearchMatches::Set *> found = matchSet(*m_matches, query);
+    if (!found)
+        return found.error();
+    const SearchMatches::Set *set = *found;
     QString error;
     QString sql = QStringLiteral("SELECT count(*) FROM %1 a").arg(archivesTable(query.inventoryId));
-    const SearchMatches::Set *set = nullptr;
-    if (!query.filter.isEmpty()) {
-        const CacheResult<const SearchMatches::Set *> found
-            = m_matches->find(query.inventoryId, query.filter);
-        if (!found)
-            return missingOr(found.error(), query.inventoryId);
-        set = *found;
+    if (set) {
         sql += QStringLiteral(" CROSS JOIN %1 n ON n.rowid = a.rowid WHERE a.folder = ?2 AND %2")
                    .arg(namesTable(query.inventoryId), SearchMatches::rowCondition(*set));
     } else {
@@ -255,16 +264,13 @@ CacheResult<QList<ArchiveRow>> InventoryReader::page(const ArchiveQuery &query, 
     if (CacheResult<bool> opened = open(); !opened)
         return opened.error();
     const QString archives = archivesTable(query.inventoryId);
-    QString sql;
-    const SearchMatches::Set *set = nullptr;
-    if (!query.filter.isEmpty()) {
-        const CacheResult<const SearchMatches::Set *> found
-            = m_matches->find(query.inventoryId, query.filter);
-        if (!found)
-            return missingOr(found.error(), query.inventoryId);
-        set = *found;
+    const CacheResult<const SearchMatches::Set *> found = matchSet(*m_matches, query);
+    if (!found)
+        return found.error();
+    const SearchMatches::Set *set = *found;
+    if (set)
         m_lastSearch = SearchPath{set->indexed, set->rows && !query.folder};
-    }
+    QString sql;
     if (set && set->rows && !query.folder) {
         // Few matches: fetch just those rows and sort them.
         sql = QStringLiteral("SELECT %1 FROM json_each(?5) m CROSS JOIN %2 a ON a.rowid = m.value")

@@ -3,6 +3,7 @@
 #include "chunksink.h"
 #include "fetchcheck.h"
 #include "fetchfailure.h"
+#include "fetchschedule.h"
 #include "fetchslots.h"
 #include "finalcheck.h"
 #include "journalsaver.h"
@@ -10,6 +11,8 @@
 #include "preflight.h"
 #include "publishoutput.h"
 #include "transferlogging.h"
+
+#include <QPointer>
 
 namespace thaw::transfer {
 
@@ -35,6 +38,8 @@ DownloadEngine::DownloadEngine(glacier::GlacierClient *client, DownloadOptions o
     : QObject(parent)
     , m_client(client)
     , m_options(std::move(options))
+    , m_fetches(client, m_options.vault, m_options.jobId,
+                [this](FetchSet::Fetch &fetch) { onFetchDrained(fetch); })
 {
     m_result.outputPath = m_options.outputPath;
     // One thread per stream, so that no stream's writer waits behind another's.
@@ -53,10 +58,10 @@ DownloadEngine::DownloadEngine(glacier::GlacierClient *client, DownloadOptions o
 DownloadEngine::~DownloadEngine()
 {
     m_stopping = true;
-    abortFetches();
+    m_fetches.abortAll();
     // Fetches whose callbacks will no longer reach this engine give their slots back here.
     if (m_options.slots) {
-        for (std::size_t i = 0; i < m_fetches.size(); ++i)
+        for (int i = 0; i < m_fetches.size(); ++i)
             m_options.slots->release();
     }
     m_fetches.clear(); // their writers finish with the .part before it closes
@@ -98,9 +103,8 @@ bool DownloadEngine::pause()
         return false;
     m_paused = true;
     m_progressTimer.stop();
-    for (auto &[id, fetch] : m_fetches)
-        fetch.paused = true;
-    abortFetches();
+    m_fetches.markPaused();
+    m_fetches.abortAll();
     setState(DownloadState::Paused);
     // The aborted fetches wrote partial bytes: the journal records the .part as it now is, so
     // resume() and a later run know it was a clean stop.
@@ -206,21 +210,12 @@ void DownloadEngine::schedule()
 {
     if (m_stopping || m_finished || m_paused || !m_prepared)
         return;
-    const std::vector<int> pending = m_book.pending();
-    auto takeSlot = [this] {
+    const FetchLoad load{m_fetches.size(), m_awaitingJournal, m_options.parallel, m_wholeBody};
+    std::vector<PlannedFetch> planned = planFetches(m_book.pending(), load, [this] {
         return !m_options.slots || m_options.slots->tryAcquire();
-    };
-    if (m_wholeBody) {
-        if (m_fetches.empty() && !pending.empty() && takeSlot())
-            startFetch(pending, false);
-    } else {
-        for (int index : pending) {
-            if (int(m_fetches.size()) + m_awaitingJournal >= qMax(1, m_options.parallel)
-                || !takeSlot())
-                break;
-            startFetch({index}, true);
-        }
-    }
+    });
+    for (PlannedFetch &fetch : planned)
+        startFetch(std::move(fetch.chunks), fetch.ranged);
     if (m_fetches.empty() && m_book.allVerified())
         complete();
 }
@@ -234,49 +229,17 @@ void DownloadEngine::startFetch(std::vector<int> chunks, bool ranged)
     }
     const qint64 start = ranged ? targets.front().offset : 0;
     const qint64 end = ranged ? targets.back().offset + targets.back().length : m_target.size;
-    Fetch fetch;
-    fetch.sink
-        = std::make_unique<ChunkSink>(&m_part, m_target.size, start, end, targets,
-                                      m_limiter ? &*m_limiter : nullptr, &m_workers, StreamBuffers);
-    fetch.chunks = std::move(chunks);
-    fetch.ranged = ranged;
-    const int id = m_nextFetchId++;
     std::optional<glacier::GlacierClient::ByteRange> range;
     if (ranged)
         range = glacier::GlacierClient::ByteRange{start, end - 1};
-    ChunkSink *sink = fetch.sink.get();
-    m_fetches.emplace(id, std::move(fetch));
-    QPointer<DownloadEngine> self(this);
-    glacier::GlacierOperation *operation = m_client->getJobOutput(
-        m_options.vault, m_options.jobId, range, sink, [self, id](Result<JobOutputResult> result) {
-            if (self)
-                self->onFetchDone(id, result);
-        });
-    auto it = m_fetches.find(id);
-    if (it != m_fetches.end())
-        it->second.operation = operation;
+    m_fetches.start(std::make_unique<ChunkSink>(&m_part, m_target.size, start, end, targets,
+                                                m_limiter ? &*m_limiter : nullptr, &m_workers,
+                                                StreamBuffers),
+                    std::move(chunks), range);
 }
 
-void DownloadEngine::onFetchDone(int fetchId, const Result<JobOutputResult> &result)
+void DownloadEngine::onFetchDrained(FetchSet::Fetch &fetch)
 {
-    auto it = m_fetches.find(fetchId);
-    if (it == m_fetches.end())
-        return;
-    it->second.result = result;
-    // The last pieces may still be on their way to the .part: the fetch ends once they are in.
-    QPointer<DownloadEngine> self(this);
-    it->second.sink->whenDrained([self, fetchId] {
-        if (self)
-            self->onFetchDrained(fetchId);
-    });
-}
-
-void DownloadEngine::onFetchDrained(int fetchId)
-{
-    auto node = m_fetches.extract(fetchId);
-    if (node.empty())
-        return;
-    Fetch &fetch = node.mapped();
     Result<JobOutputResult> result = std::move(*fetch.result);
     if (m_options.slots)
         m_options.slots->release(); // queued: other engines schedule from the event loop
@@ -294,10 +257,10 @@ void DownloadEngine::onFetchDrained(int fetchId)
         if (m_stopping) {
             if (kept && !m_finished)
                 recordVerified();
-            if (!m_aborting && m_fetches.empty())
+            if (!m_fetches.isAborting() && m_fetches.empty())
                 finishStopped();
         } else if (m_paused) {
-            if (kept || (!m_aborting && m_fetches.empty()))
+            if (kept || (!m_fetches.isAborting() && m_fetches.empty()))
                 recordVerified(); // the .part as the aborted fetches left it
         } else if (!kept || recordVerified()) {
             schedule();
@@ -311,7 +274,7 @@ void DownloadEngine::onFetchDrained(int fetchId)
         case FetchFailure::Action::WholeBody:
             qCInfo(lcTransfer) << "the server ignored Range; fetching the rest in one GET";
             m_wholeBody = true;
-            abortFetches();
+            m_fetches.abortAll();
             schedule();
             return;
         case FetchFailure::Action::Retry:
@@ -403,20 +366,6 @@ DownloadJournal DownloadEngine::journal() const
     return record;
 }
 
-void DownloadEngine::abortFetches()
-{
-    // Copied first: an abort may call back at once, and the callback edits m_fetches.
-    m_aborting = true;
-    std::vector<QPointer<glacier::GlacierOperation>> operations;
-    for (auto &[id, fetch] : m_fetches)
-        operations.push_back(fetch.operation);
-    for (const auto &operation : operations) {
-        if (operation)
-            operation->abort();
-    }
-    m_aborting = false;
-}
-
 void DownloadEngine::complete()
 {
     // Every chunk is in: the last journal saves are of no use now, and must not run after the
@@ -466,7 +415,7 @@ void DownloadEngine::stop(DownloadError kind, const QString &message)
     m_stopMessage = message;
     if (!m_described)
         return; // Describe Job has not answered yet; onJobDescribed() finishes.
-    abortFetches();
+    m_fetches.abortAll();
     if (m_fetches.empty())
         finishStopped();
 }
@@ -530,10 +479,8 @@ DownloadProgress DownloadEngine::progress() const
     progress.totalBytes = m_target.size;
     progress.chunkCount = m_book.size();
     progress.chunksVerified = m_book.verifiedCount();
-    progress.chunksActive = int(m_fetches.size());
-    progress.doneBytes = m_book.verifiedBytes();
-    for (const auto &[id, fetch] : m_fetches)
-        progress.doneBytes += fetch.sink->received();
+    progress.chunksActive = m_fetches.size();
+    progress.doneBytes = m_book.verifiedBytes() + m_fetches.received();
     progress.bytesPerSecond = m_rate.bytesPerSecond();
     if (progress.bytesPerSecond > 0)
         progress.etaSeconds = (progress.totalBytes - progress.doneBytes) / progress.bytesPerSecond;
@@ -542,10 +489,7 @@ DownloadProgress DownloadEngine::progress() const
 
 void DownloadEngine::emitProgress()
 {
-    qint64 received = m_result.bytesDownloaded;
-    for (const auto &[id, fetch] : m_fetches)
-        received += fetch.sink->totalReceived();
-    m_rate.update(received);
+    m_rate.update(m_result.bytesDownloaded + m_fetches.totalReceived());
     Q_EMIT progressChanged(progress());
 }
 

@@ -4,24 +4,22 @@
 #include "core/glacier/glacierclient.h"
 #include "downloadjournal.h"
 #include "downloadtypes.h"
+#include "fetchset.h"
 #include "outputplan.h"
 #include "partfile.h"
 #include "ratelimiter.h"
 #include "ratemeter.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QThreadPool>
 #include <QTimer>
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace thaw::transfer {
 
-class ChunkSink;
 class JournalSaver;
 
 // Restores one job's output to a file: Describe Job for its size and hash, a plan of
@@ -71,29 +69,17 @@ Q_SIGNALS:
 
 private:
     using ChunkState = ChunkBook::State;
-    struct Fetch
-    {
-        std::unique_ptr<ChunkSink> sink;
-        QPointer<glacier::GlacierOperation> operation;
-        std::vector<int> chunks; // indexes of its target chunks
-        bool ranged = true;      // false: the whole output, after the server ignored Range
-        bool paused = false;     // aborted by pause(): its end is no failure
-        // The GET's outcome, set when it ended; the fetch ends once its sink has drained.
-        std::optional<glacier::Result<glacier::JobOutputResult>> result;
-    };
 
     void onJobDescribed(const glacier::Result<glacier::JobDescription> &job);
     bool prepare();          // false when it finished with an error
     void rehashKeptChunks(); // after the .part changed while paused
     void schedule();
     void startFetch(std::vector<int> chunks, bool ranged);
-    void onFetchDone(int fetchId, const glacier::Result<glacier::JobOutputResult> &result);
-    void onFetchDrained(int fetchId); // every byte of the fetch is written and hashed
+    void onFetchDrained(FetchSet::Fetch &fetch); // every byte of the fetch is written and hashed
     void retryChunks(const std::vector<int> &chunks, DownloadError kind, const QString &why);
     bool recordVerified();            // saveJournal(), stopping the download when it fails
     void recordVerifiedLater();       // the same off this thread; the stream waits for it
     bool saveJournal(QString *error); // sync the .part, then the journal, here and now
-    void abortFetches();
     void complete();
     void stop(DownloadError kind, const QString &message);
     void finishStopped();
@@ -111,8 +97,7 @@ private:
     PartFile m_part;
     QThreadPool m_workers; // writes and hashes the bodies, one stream at a time each
     std::unique_ptr<JournalSaver> m_saver;
-    std::map<int, Fetch> m_fetches;
-    int m_nextFetchId = 0;
+    FetchSet m_fetches;
     // Streams whose verified chunk waits for its journal save: each holds its place among the
     // `parallel` fetches, so a crash loses at most one chunk per stream.
     int m_awaitingJournal = 0;
@@ -124,7 +109,6 @@ private:
     qint64 m_journalPartMtimeNs = -1; // the .part's mtime in the journal last saved
     DownloadState m_state = DownloadState::Queued;
     bool m_stopping = false;
-    bool m_aborting = false;
     bool m_finished = false;
     bool m_finishReported = false;
     DownloadError m_stopKind = DownloadError::None;
