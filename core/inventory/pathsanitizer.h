@@ -1,10 +1,9 @@
 #pragma once
 
+#include "core/common/expected.h"
+
 #include <QFlags>
 #include <QString>
-
-#include <utility>
-#include <variant>
 
 namespace thaw::inventory {
 
@@ -52,25 +51,7 @@ struct SanitizedPath
 
 // Either a value or the PathProblem that prevented it.
 template<typename T>
-class PathResult final
-{
-public:
-    PathResult(T value)
-        : m_value(std::in_place_index<0>, std::move(value))
-    {}
-    PathResult(PathProblem problem)
-        : m_value(std::in_place_index<1>, std::move(problem))
-    {}
-
-    bool ok() const { return m_value.index() == 0; }
-    explicit operator bool() const { return ok(); }
-    const T &value() const { return std::get<0>(m_value); } // only when ok()
-    const T *operator->() const { return &std::get<0>(m_value); }
-    const PathProblem &error() const { return std::get<1>(m_value); } // only when !ok()
-
-private:
-    std::variant<T, PathProblem> m_value;
-};
+using PathResult = Expected<T, PathProblem>;
 
 // Turns a decoded archive name (DecodedDescription::path) into a safe relative path.
 // Rewritten (see PathRewrite): absolute prefixes, backslashes, empty and "." components,
