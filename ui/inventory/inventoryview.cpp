@@ -7,8 +7,7 @@
 #include "inventorydatasource.h"
 #include "inventorylistmodel.h"
 #include "inventoryrequestdialog.h"
-#include "restoredialog.h"
-#include "restoreselection.h"
+#include "inventoryrestorecontroller.h"
 
 #include "core/glacier/glacierclient.h"
 #include "ui/clientprovider.h"
@@ -28,7 +27,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -58,14 +56,12 @@ InventoryView::InventoryView(ClientProvider &clients, QueueDownload queueDownloa
     : QWidget(parent)
     , m_clients(clients)
     , m_cachePath(std::move(cachePath))
-    , m_restoreFolder(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
 {
     m_source = new InventoryDataSource(CacheInventoryStore::factory(m_cachePath), this);
     m_inventories = new InventoryListModel(*m_source, this);
     m_archives = new ArchiveTableModel(*m_source, this);
     m_folders = new FolderTreeModel(*m_source, this);
-    m_restorer = new RestoreStarter(clients, std::move(queueDownload), this);
-    m_collector = new RestoreCollector(*m_source, this);
+    m_restore = new InventoryRestoreController(clients, *m_source, std::move(queueDownload), this);
     m_exporter = new ExportRunner(m_cachePath, this);
 
     auto *layout = new QVBoxLayout(this);
@@ -196,24 +192,18 @@ InventoryView::InventoryView(ClientProvider &clients, QueueDownload queueDownloa
     connect(m_folders, &FolderTreeModel::errorOccurred, this, &InventoryView::showError);
     connect(m_inventories, &InventoryListModel::errorOccurred, this, &InventoryView::showError);
 
-    connect(m_collector, &RestoreCollector::progress, this, [this](qint64 archives, qint64 bytes) {
-        m_status->setText(
-            tr("Collecting the selected folders' archives: %1 so far, %2…")
-                .arg(QLocale().toString(archives), QLocale().formattedDataSize(bytes)));
-    });
-    connect(m_restorer, &RestoreStarter::jobFailed, this,
-            [this](const QString &archiveId, const QString &message) {
-                showError(tr("The retrieval of %1 could not start: %2").arg(archiveId, message));
+    connect(m_restore, &InventoryRestoreController::statusChanged, this,
+            [this](const QString &text) {
+                if (!text.isEmpty())
+                    m_lastError.clear(); // news about the restore replace an older error
+                m_status->setText(text);
             });
-    connect(m_restorer, &RestoreStarter::finished, this, [this](int started, int failed) {
-        if (failed == 0)
-            m_status->setText(started == 1 ? tr("1 retrieval job started; its download is queued.")
-                                           : tr("%1 retrieval jobs started; their downloads are "
-                                                "queued.")
-                                                 .arg(started));
-        updateActions();
-        Q_EMIT restoreStarted(started, failed);
-    });
+    connect(m_restore, &InventoryRestoreController::errorOccurred, this,
+            &InventoryView::showError);
+    connect(m_restore, &InventoryRestoreController::busyChanged, this,
+            &InventoryView::updateActions);
+    connect(m_restore, &InventoryRestoreController::restoreStarted, this,
+            &InventoryView::restoreStarted);
     connect(m_exporter, &ExportRunner::progress, this, [this](qint64 done, qint64 total) {
         m_exportProgress->setMaximum(1000);
         m_exportProgress->setValue(total > 0 ? int(done * 1000 / total) : 0);
@@ -243,8 +233,8 @@ void InventoryView::setVault(const VaultRef &vault)
     const bool sameVault = vault == m_vault;
     m_vault = vault;
     if (!sameVault) {
-        cancelCollection();
         m_inventoryId = 0;
+        m_restore->setInventory(m_vault, 0);
     }
     m_lastError.clear();
     m_inventories->setVault(vault); // chooseInventory() follows when the list has arrived
@@ -265,8 +255,7 @@ void InventoryView::chooseInventory(int row)
 {
     const qint64 id = row >= 0 && row < m_inventories->rowCount() ? m_inventories->at(row).id : 0;
     if (id != m_inventoryId || id == 0) {
-        if (id != m_inventoryId)
-            cancelCollection();
+        m_restore->setInventory(m_vault, id); // drops a collection for another inventory
         m_inventoryId = id;
         m_archives->setInventory(id);
         m_folders->setInventory(id);
@@ -329,8 +318,7 @@ void InventoryView::updateActions()
     const bool haveInventory = m_inventoryId != 0;
     QTreeView *view = m_mode == Mode::List ? m_listView : m_folderView;
     const bool selected = view->selectionModel() && view->selectionModel()->hasSelection();
-    m_restoreButton->setEnabled(haveInventory && selected && !m_restorer->isRunning()
-                                && !m_collector->isRunning());
+    m_restoreButton->setEnabled(haveInventory && selected && !m_restore->isBusy());
     m_requestButton->setEnabled(!m_vault.isEmpty());
     m_exportButton->setEnabled(haveInventory && !m_exporter->isRunning());
     m_search->setEnabled(haveInventory);
@@ -364,16 +352,17 @@ QList<inventory::ArchiveRow> InventoryView::selectedArchives(QStringList *folder
 
 bool InventoryView::isCollectingRestore() const
 {
-    return m_collector->isRunning();
+    return m_restore->isCollecting();
 }
 
-// No cap on the number of archives: Glacier documents none for Initiate Job (throttling is
-// retried by GlacierClient), the archives of a folder are read in pages off the UI thread, and
-// the dialog plans large restores on a worker thread. The dialog says how many requests it
-// will make.
+void InventoryView::setRestoreFolder(const QString &folder)
+{
+    m_restore->setRestoreFolder(folder);
+}
+
 void InventoryView::restoreSelected()
 {
-    if (m_restorer->isRunning() || m_collector->isRunning() || m_vault.isEmpty())
+    if (m_restore->isBusy() || m_vault.isEmpty())
         return;
     QString problem;
     QStringList folders;
@@ -382,64 +371,7 @@ void InventoryView::restoreSelected()
         showError(problem);
         return;
     }
-    if (folders.isEmpty()) {
-        if (!archives.isEmpty())
-            openRestoreDialog(archives);
-        return;
-    }
-    const qint64 inventoryId = m_inventoryId;
-    m_lastError.clear();
-    m_status->setText(tr("Collecting the selected folders' archives…"));
-    // Ends with finished(), once, unless cancelCollection() disconnects it first.
-    m_collected = connect(
-        m_collector, &RestoreCollector::finished, this,
-        [this, inventoryId](const QList<inventory::ArchiveRow> &found, const QString &error) {
-            m_collected = {};
-            updateActions();
-            if (inventoryId != m_inventoryId)
-                return; // another inventory is shown now
-            if (!error.isEmpty()) {
-                showError(tr("The selected folders' archives could not be read: %1").arg(error));
-                return;
-            }
-            if (found.isEmpty()) {
-                m_status->setText(tr("The selected folders hold no archives."));
-                return;
-            }
-            openRestoreDialog(found);
-        },
-        Qt::SingleShotConnection);
-    m_collector->collect(inventoryId, archives, folders);
-    updateActions();
-}
-
-void InventoryView::cancelCollection()
-{
-    if (!m_collector->isRunning())
-        return;
-    // The archives collected belong to the inventory no longer shown: drop them, and free the
-    // data source's worker for the new inventory's queries and Restore… at once.
-    m_collector->cancel();
-    disconnect(m_collected);
-    m_collected = {};
-    m_status->setText(QString());
-    updateActions();
-}
-
-void InventoryView::openRestoreDialog(const QList<inventory::ArchiveRow> &archives)
-{
-    auto *dialog = new RestoreDialog(archives, m_restoreFolder, this);
-    dialog->setObjectName(QStringLiteral("restoreDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_restoreFolder = dialog->destination();
-        m_lastError.clear();
-        m_status->setText(tr("Starting %1 retrieval jobs…")
-                              .arg(QLocale().toString(qint64(dialog->plan().items.size()))));
-        m_restorer->start(m_vault, dialog->plan().items, dialog->tier(), dialog->range());
-        updateActions();
-    });
-    dialog->open();
+    m_restore->restore(archives, folders);
 }
 
 void InventoryView::requestInventory()
@@ -482,7 +414,7 @@ void InventoryView::requestInventory()
 void InventoryView::startExportDialog(inventory::ExportFormat format)
 {
     const bool csv = format == inventory::ExportFormat::Csv;
-    const QString suggested = QDir(m_restoreFolder)
+    const QString suggested = QDir(m_restore->restoreFolder())
                                   .filePath(m_vault.vault + (csv ? QStringLiteral(".csv")
                                                                  : QStringLiteral(".json")));
     const QString path = QFileDialog::getSaveFileName(

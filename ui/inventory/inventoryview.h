@@ -1,6 +1,6 @@
 #pragma once
 
-#include "restorestarter.h"
+#include "restorestarter.h" // QueueDownload
 
 #include "core/inventory/inventoryexporter.h"
 #include "ui/vaultref.h"
@@ -26,13 +26,14 @@ class ExportRunner;
 class FolderTreeModel;
 class InventoryDataSource;
 class InventoryListModel;
-class RestoreCollector;
+class InventoryRestoreController;
 class TransferManager;
 
 // The Inventory tab: the selected vault's cached inventories (newest first), the archives of
 // the chosen one as a list (search, sort) or as a folder tree of decoded paths, and the actions
 // Restore…, Request inventory… and Export. The archives are read from the SQLite cache in
-// pages on a worker thread, so a million rows stay instant.
+// pages on a worker thread, so a million rows stay instant. What Restore… does with the
+// selection is the InventoryRestoreController's; this class is the layout and its wiring.
 class InventoryView final : public QWidget
 {
     Q_OBJECT
@@ -70,12 +71,13 @@ public:
     void cancelExport();
 
     // The default folder the Restore dialog proposes.
-    void setRestoreFolder(const QString &folder) { m_restoreFolder = folder; }
+    void setRestoreFolder(const QString &folder);
 
     // For tests and the benchmark.
     ArchiveTableModel *archiveModel() const { return m_archives; }
     FolderTreeModel *folderModel() const { return m_folders; }
     InventoryListModel *inventoryModel() const { return m_inventories; }
+    InventoryRestoreController *restoreController() const { return m_restore; }
     QTreeView *listView() const { return m_listView; }
     QTreeView *folderView() const { return m_folderView; }
     qint64 currentInventoryId() const { return m_inventoryId; }
@@ -95,25 +97,19 @@ private:
     void updateActions();
     // The archives selected one by one, and in folder mode the selected folders' paths.
     QList<inventory::ArchiveRow> selectedArchives(QStringList *folders, QString *problem) const;
-    void openRestoreDialog(const QList<inventory::ArchiveRow> &archives);
     void startExportDialog(inventory::ExportFormat format);
 
     ClientProvider &m_clients;
     QString m_cachePath;
     VaultRef m_vault;
     Mode m_mode = Mode::List;
-    void cancelCollection(); // on another vault or inventory
-
     qint64 m_inventoryId = 0;
-    QString m_restoreFolder;
 
     InventoryDataSource *m_source = nullptr;
     InventoryListModel *m_inventories = nullptr;
     ArchiveTableModel *m_archives = nullptr;
     FolderTreeModel *m_folders = nullptr;
-    RestoreStarter *m_restorer = nullptr;
-    RestoreCollector *m_collector = nullptr;
-    QMetaObject::Connection m_collected; // the running collection's finished() handler
+    InventoryRestoreController *m_restore = nullptr;
     ExportRunner *m_exporter = nullptr;
 
     QComboBox *m_inventoryCombo = nullptr;

@@ -3,13 +3,15 @@
 // picks and files inside picked folders count once); the Restore dialog shows count and total
 // size and plans a large restore on a worker thread; and the Inventory view, in folder mode,
 // restores a whole folder (Initiate Job answered by a fake network) with the archives' decoded
-// paths kept under the destination.
+// paths kept under the destination. InventoryRestoreController, what Restore… does without the
+// view: collect, dialog, start; busy and cancelled states.
 #include "fakenetwork.h"
 #include "inventorytestsupport.h"
 
 #include "ui/inventory/cacheinventorystore.h"
 #include "ui/inventory/foldertreemodel.h"
 #include "ui/inventory/inventorydatasource.h"
+#include "ui/inventory/inventoryrestorecontroller.h"
 #include "ui/inventory/inventoryview.h"
 #include "ui/inventory/restoredialog.h"
 #include "ui/inventory/restoreselection.h"
@@ -17,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -660,6 +663,154 @@ private Q_SLOTS:
         QCOMPARE(dialog->plan().items.size(), 4);
         QTRY_VERIFY(!view.isCollectingRestore());
         QCOMPARE(view.findChildren<RestoreDialog *>().size(), 1);
+    }
+
+    // The controller alone: a picked archive plus a folder are collected (status lines on the
+    // way), the dialog opens on the parent widget with all of them, and accepting it starts one
+    // job per archive and queues each download.
+    void controllerCollectsThenStarts()
+    {
+        QTemporaryDir destination;
+        FakeClients clients;
+        QWidget parent;
+        InventoryDataSource source(CacheInventoryStore::factory(m_cachePath));
+        QStringList queued;
+        InventoryRestoreController controller(
+            clients, source,
+            [&](const VaultRef &, const QString &, const QString &outPath) {
+                queued.append(outPath);
+            },
+            &parent);
+        controller.setRestoreFolder(destination.path());
+        QSignalSpy status(&controller, &InventoryRestoreController::statusChanged);
+        QSignalSpy started(&controller, &InventoryRestoreController::restoreStarted);
+
+        // No vault yet: nothing happens.
+        controller.restore({rowNamed(u"notes.txt"_s)}, {});
+        QVERIFY(!controller.isBusy());
+        QVERIFY(!parent.findChild<RestoreDialog *>());
+
+        controller.setInventory(VaultRef{kVault.account, kVault.region, kVault.vault},
+                                m_inventoryId);
+        controller.restore({rowNamed(u"notes.txt"_s)}, {u"photos/2019"_s, u"docs"_s});
+        QVERIFY(controller.isCollecting());
+        QVERIFY(controller.isBusy());
+        QCOMPARE(status.constFirst().at(0).toString(),
+                 u"Collecting the selected folders' archives…"_s);
+        // Busy: a second Restore… is ignored.
+        controller.restore({rowNamed(u"photos/d.jpg"_s)}, {});
+
+        RestoreDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = parent.findChild<RestoreDialog *>(u"restoreDialog"_s)),
+                                 10000);
+        QVERIFY(!controller.isCollecting());
+        QCOMPARE(parent.findChildren<RestoreDialog *>().size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isPlanning(), 10000);
+        QCOMPARE(dialog->plan().items.size(), 4);
+        dialog->accept();
+        QVERIFY(controller.isStarting());
+        QVERIFY(status.constLast().at(0).toString().startsWith(u"Starting 4 retrieval jobs"_s));
+        QVERIFY(started.wait(30000));
+        QCOMPARE(started.constFirst().at(0).toInt(), 4);
+        QCOMPARE(started.constFirst().at(1).toInt(), 0);
+        QVERIFY(!controller.isBusy());
+        QCOMPARE(status.constLast().at(0).toString(),
+                 u"4 retrieval jobs started; their downloads are queued."_s);
+        queued.sort();
+        const QString base = QDir(destination.path()).canonicalPath() + u'/';
+        QCOMPARE(queued, (QStringList{base + u"docs/e.pdf"_s, base + u"notes.txt"_s,
+                                      base + u"photos/2019/a.jpg"_s,
+                                      base + u"photos/2019/b.jpg"_s}));
+        // The folders of the decoded paths exist, so that the downloads can open their files.
+        QVERIFY(QFileInfo(base + u"docs"_s).isDir());
+        QVERIFY(QFileInfo(base + u"photos/2019"_s).isDir());
+        // The destination accepted is the one proposed next time.
+        QCOMPARE(QDir(controller.restoreFolder()).canonicalPath(),
+                 QDir(destination.path()).canonicalPath());
+    }
+
+    // The destination is gone by the time Glacier accepts the jobs (an unplugged drive): no
+    // folder is created anywhere, each job is reported, and its download is still queued.
+    void controllerCreatesNoFoldersWhenTheDestinationIsGone()
+    {
+        QTemporaryDir parentDir;
+        const QString destination = parentDir.filePath(u"drive"_s);
+        QVERIFY(QDir().mkpath(destination));
+        FakeClients clients;
+        QWidget parent;
+        InventoryDataSource source(CacheInventoryStore::factory(m_cachePath));
+        QStringList queued;
+        InventoryRestoreController controller(
+            clients, source,
+            [&](const VaultRef &, const QString &, const QString &outPath) {
+                queued.append(outPath);
+            },
+            &parent);
+        controller.setRestoreFolder(destination);
+        QSignalSpy errors(&controller, &InventoryRestoreController::errorOccurred);
+        QSignalSpy started(&controller, &InventoryRestoreController::restoreStarted);
+        controller.setInventory(VaultRef{kVault.account, kVault.region, kVault.vault},
+                                m_inventoryId);
+        controller.restore({}, {u"photos/2019"_s});
+        RestoreDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = parent.findChild<RestoreDialog *>(u"restoreDialog"_s)),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isPlanning(), 10000);
+        QCOMPARE(dialog->plan().items.size(), 2);
+        dialog->accept();
+        QVERIFY(QDir(destination).removeRecursively()); // before any Initiate Job is answered
+        QVERIFY(started.wait(30000));
+        QCOMPARE(started.constFirst().at(0).toInt(), 2);
+        QCOMPARE(queued.size(), 2);
+        QCOMPARE(errors.size(), 2);
+        QVERIFY2(errors.constFirst().at(0).toString().contains(u"no longer exists"_s),
+                 qPrintable(errors.constFirst().at(0).toString()));
+        QVERIFY(!QFileInfo::exists(destination));
+    }
+
+    // Folders that hold nothing end with a status line and no dialog; another inventory while
+    // collecting drops the collection (status cleared, not busy) and no dialog follows it.
+    void controllerEmptyAndCancelledCollections()
+    {
+        QTemporaryDir destination;
+        FakeClients clients;
+        QWidget parent;
+        InventoryDataSource source(CacheInventoryStore::factory(m_cachePath));
+        InventoryRestoreController controller(
+            clients, source, [](const VaultRef &, const QString &, const QString &) {}, &parent);
+        controller.setRestoreFolder(destination.path());
+        QSignalSpy status(&controller, &InventoryRestoreController::statusChanged);
+        QSignalSpy busy(&controller, &InventoryRestoreController::busyChanged);
+        const VaultRef vault{kVault.account, kVault.region, kVault.vault};
+        controller.setInventory(vault, m_inventoryId);
+
+        controller.restore({}, {u"no/such/folder"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.isCollecting(), 10000);
+        QCOMPARE(status.constLast().at(0).toString(), u"The selected folders hold no archives."_s);
+        QVERIFY(!parent.findChild<RestoreDialog *>());
+
+        busy.clear();
+        controller.restore({}, {u"photos"_s});
+        QVERIFY(controller.isCollecting());
+        QCOMPARE(busy.size(), 1);
+        controller.setInventory(vault, m_inventoryId); // the same one: the collection goes on
+        QVERIFY(controller.isCollecting());
+        controller.setInventory(vault, m_inventoryId + 1000);
+        QVERIFY(!controller.isCollecting());
+        QCOMPARE(busy.size(), 2);
+        QCOMPARE(status.constLast().at(0).toString(), QString());
+
+        // The next collection opens exactly one dialog: the dropped one's handler is gone.
+        controller.setInventory(vault, m_inventoryId);
+        controller.restore({}, {u"photos"_s});
+        RestoreDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = parent.findChild<RestoreDialog *>(u"restoreDialog"_s)),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isPlanning(), 10000);
+        QCOMPARE(dialog->plan().items.size(), 4);
+        QCoreApplication::processEvents();
+        QCOMPARE(parent.findChildren<RestoreDialog *>().size(), 1);
+        dialog->reject();
     }
 };
 
