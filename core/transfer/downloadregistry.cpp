@@ -252,29 +252,41 @@ bool DownloadRegistry::flush(QString *error)
     return true;
 }
 
+QList<RegisteredDownload> DownloadRegistry::takeSnapshot()
+{
+    m_dirty = false;
+    return m_entries;
+}
+
 bool DownloadRegistry::save(const QList<RegisteredDownload> &entries, QString *error)
 {
-    const QString dir = QFileInfo(m_path).absolutePath();
+    ++m_saveCount;
+    return writeFile(m_path, entries, error);
+}
+
+bool DownloadRegistry::writeFile(const QString &path, const QList<RegisteredDownload> &entries,
+                                 QString *error)
+{
+    const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir)) {
         *error = u"cannot create %1"_s.arg(dir);
         return false;
     }
-    QSaveFile file(m_path);
+    QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = u"cannot write %1: %2"_s.arg(m_path, file.errorString());
+        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
         return false;
     }
-    ++m_saveCount;
     const QByteArray json = toJson(entries);
     // QSaveFile renames without syncing the temporary first: sync it, then the folder, so that
     // after a power cut the file is the old list or the new one.
     if (file.write(json) != json.size() || !file.flush() || ::fsync(file.handle()) != 0
         || !file.commit()) {
-        *error = u"cannot write %1: %2"_s.arg(m_path, file.errorString());
+        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
         file.cancelWriting();
         return false;
     }
-    return syncDirectoryOf(m_path, error);
+    return syncDirectoryOf(path, error);
 }
 
 } // namespace thaw::transfer

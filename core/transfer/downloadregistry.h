@@ -76,6 +76,16 @@ public:
     // How many times the file was written since construction, for tests.
     int saveCount() const { return m_saveCount; }
 
+    // For a caller that saves on another thread (the GUI): the list as it is now, which it
+    // hands to writeFile() there, and the registry marked saved. Cheap: the list is shared
+    // until the next change. markDirty() when that save failed, so that flush() tries again.
+    QList<RegisteredDownload> takeSnapshot();
+    void markDirty() { m_dirty = true; }
+    // Writes `entries` to `path` as a save does (crash-safe, see above). Touches no registry,
+    // so it may run on any thread.
+    static bool writeFile(const QString &path, const QList<RegisteredDownload> &entries,
+                          QString *error);
+
     // The JSON form, exposed for tests.
     static QByteArray toJson(const QList<RegisteredDownload> &entries);
     static std::optional<QList<RegisteredDownload>> fromJson(const QByteArray &json, int *skipped,

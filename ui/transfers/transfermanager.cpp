@@ -8,7 +8,6 @@
 #include "core/transfer/downloadengine.h"
 #include "core/transfer/downloadqueue.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -20,60 +19,13 @@ using namespace Qt::StringLiterals;
 using transfer::DownloadState;
 using transfer::RegisteredDownload;
 
-QString transferStatusText(TransferStatus status)
-{
-    switch (status) {
-    case TransferStatus::WaitingForJob:
-        return TransferManager::tr("Waiting for the job");
-    case TransferStatus::Queued:
-        return TransferManager::tr("Queued");
-    case TransferStatus::Preparing:
-        return TransferManager::tr("Preparing");
-    case TransferStatus::Downloading:
-        return TransferManager::tr("Downloading");
-    case TransferStatus::Paused:
-        return TransferManager::tr("Paused");
-    case TransferStatus::Verifying:
-        return TransferManager::tr("Verifying");
-    case TransferStatus::Done:
-        return TransferManager::tr("Done");
-    case TransferStatus::Failed:
-        break;
-    }
-    return TransferManager::tr("Failed");
-}
-
-namespace {
-
-TransferStatus statusOf(DownloadState state)
-{
-    switch (state) {
-    case DownloadState::Queued:
-        return TransferStatus::Queued;
-    case DownloadState::Preparing:
-        return TransferStatus::Preparing;
-    case DownloadState::Downloading:
-        return TransferStatus::Downloading;
-    case DownloadState::Paused:
-        return TransferStatus::Paused;
-    case DownloadState::Verifying:
-        return TransferStatus::Verifying;
-    case DownloadState::Finished:
-        return TransferStatus::Done;
-    case DownloadState::Failed:
-        break;
-    }
-    return TransferStatus::Failed;
-}
-
-} // namespace
-
 TransferManager::TransferManager(ClientProvider &clients, TransferSettings settings,
                                  QString registryPath, QObject *parent)
     : QObject(parent)
     , m_clients(clients)
     , m_settings(std::move(settings))
     , m_registry(std::move(registryPath))
+    , m_saver(m_registry)
     , m_queue(std::make_unique<transfer::DownloadQueue>(nullptr, m_settings.globalParallel))
     , m_watchers(std::make_unique<JobWatchers>(clients))
 {
@@ -97,15 +49,9 @@ TransferManager::TransferManager(ClientProvider &clients, TransferSettings setti
                 onJobGone(jobId, tr("The job's output is no longer available: it expired or "
                                     "Glacier does not know the job. Request it again."));
             });
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(kSaveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, [this] {
-        QString error;
-        if (!flushRegistry(&error))
-            Q_EMIT errorOccurred(tr("Cannot remember the downloads: %1").arg(error));
+    connect(&m_saver, &RegistrySaver::saveFailed, this, [this](const QString &error) {
+        Q_EMIT errorOccurred(tr("Cannot remember the downloads: %1").arg(error));
     });
-    if (QCoreApplication *app = QCoreApplication::instance())
-        connect(app, &QCoreApplication::aboutToQuit, this, [this] { flushRegistry(); });
     m_queue->setBandwidthLimit(m_settings.limitRate);
     restore();
 }
@@ -116,25 +62,13 @@ TransferManager::~TransferManager()
     // registry still lists them, so the next start resumes them.
     m_queue.reset();
     m_watchers.reset();
-    // Nothing is lost when the application quits within kSaveDelayMs of a change.
+    // Nothing is lost when the manager goes within a save interval of a change.
     flushRegistry();
 }
 
 bool TransferManager::flushRegistry(QString *error)
 {
-    m_saveTimer.stop();
-    QString why;
-    if (m_registry.flush(&why))
-        return true;
-    if (error)
-        *error = why;
-    return false;
-}
-
-void TransferManager::scheduleSave()
-{
-    if (!m_saveTimer.isActive())
-        m_saveTimer.start();
+    return m_saver.flush(error);
 }
 
 void TransferManager::restore()
@@ -299,7 +233,7 @@ QString TransferManager::add(const RegisteredDownload &entry, TransferStatus sta
     // Saved with the next batch of changes (a failed save is reported by errorOccurred).
     if (!m_registry.entry(entry.id)) {
         m_registry.set(entry);
-        scheduleSave();
+        m_saver.scheduleSave();
     }
     const int row = count();
     Q_EMIT transferAboutToBeInserted(row);
@@ -377,7 +311,7 @@ bool TransferManager::cancel(const QString &id)
         QFile::remove(transfer::DownloadEngine::journalPath(t->outputPath));
     }
     m_registry.erase(id);
-    scheduleSave();
+    m_saver.scheduleSave();
     removeRow(rowOf(id));
     return true;
 }
@@ -447,7 +381,7 @@ void TransferManager::updateRegistry(const QString &id,
         return;
     change(*entry);
     m_registry.set(*entry);
-    scheduleSave();
+    m_saver.scheduleSave();
 }
 
 void TransferManager::onStateChanged(int queueIndex, DownloadState state)
@@ -456,7 +390,7 @@ void TransferManager::onStateChanged(int queueIndex, DownloadState state)
     if (row < 0 || state == DownloadState::Finished || state == DownloadState::Failed)
         return; // the end comes with its result in onFinished
     Transfer &t = *m_transfers[std::size_t(row)];
-    t.status = statusOf(state);
+    t.status = transferStatusOf(state);
     Q_EMIT transferChanged(row);
 }
 
@@ -500,7 +434,7 @@ void TransferManager::onFinished(int queueIndex, const transfer::DownloadResult 
         t.progress.etaSeconds = 0;
         t.error = result.verified ? QString() : result.message;
         m_registry.erase(t.id);
-        scheduleSave();
+        m_saver.scheduleSave();
     } else {
         t.status = TransferStatus::Failed;
         t.error = result.message;
@@ -531,7 +465,7 @@ void TransferManager::onJobReady(const QString &jobId, const glacier::JobDescrip
         } else {
             t->status = entry->paused ? TransferStatus::Paused : TransferStatus::Queued;
             m_registry.set(*entry);
-            scheduleSave();
+            m_saver.scheduleSave();
         }
         changed(*t);
     }

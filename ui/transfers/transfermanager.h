@@ -1,17 +1,17 @@
 #pragma once
 
+#include "registrysaver.h"
+#include "transferstatus.h"
 #include "transfersettings.h"
 #include "ui/vaultref.h"
 
 #include "core/glacier/jobdescription.h"
 #include "core/transfer/downloadregistry.h"
-#include "core/transfer/downloadtypes.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -25,35 +25,6 @@ namespace thaw::ui {
 
 class ClientProvider;
 class JobWatchers;
-
-// Where one download of the Transfers view stands.
-enum class TransferStatus {
-    WaitingForJob, // its job was just initiated; the download starts when it succeeds
-    Queued,        // added, not fetching yet
-    Preparing,     // Describe Job, the .part and journal are checked
-    Downloading,
-    Paused,
-    Verifying,     // root check, fsync, rename
-    Done,          // finished; `verified` says whether a checksum vouched for the bytes
-    Failed,        // `error` says why; resume() tries again from the journal
-};
-QString transferStatusText(TransferStatus status);
-
-// One download, as the Transfers view shows it.
-struct Transfer
-{
-    QString id; // as in the registry
-    VaultRef vault;
-    QString jobId;
-    QString outputPath;
-    QString label;
-    TransferStatus status = TransferStatus::Queued;
-    transfer::DownloadProgress progress;
-    QString error; // Failed: the reason
-    bool verified = false;
-    transfer::VerifiedBy verifiedBy = transfer::VerifiedBy::None;
-    int queueIndex = -1; // in the DownloadQueue; -1 while waiting for its job
-};
 
 // Owns every download of the desktop application: starts them on a DownloadQueue (one global
 // limit of fetches in flight, each download with the client of its own account and region),
@@ -102,12 +73,14 @@ public:
     // Polls the jobs waiting to be downloaded now (F5).
     void refreshWaiting();
 
-    // Changes to the registry are saved together, a moment after the last one (queueing
-    // thousands of restores would otherwise rewrite and fsync the whole file per download, on
-    // the GUI thread), and at the latest on destruction or when the application quits. This
-    // saves what is pending now; false with *error when the file cannot be written.
+    // Changes to the registry are saved off the GUI thread by a RegistrySaver: at once after a
+    // quiet moment, else together with the others of a burst (queueing thousands of restores
+    // would otherwise rewrite and fsync the whole file per download), and at the latest on
+    // destruction or when the application quits. This saves what is pending now, waiting for a
+    // save under way; false with *error when the file cannot be written.
     bool flushRegistry(QString *error = nullptr);
     const transfer::DownloadRegistry &registry() const { return m_registry; }
+    const RegistrySaver &registrySaver() const { return m_saver; }
 
     const TransferSettings &settings() const { return m_settings; }
     // The bandwidth limit (over all downloads together) and the global limit of fetches in
@@ -150,16 +123,13 @@ private:
     void updateRegistry(const QString &id, const std::function<void(transfer::RegisteredDownload &)> &change);
     int rowOfQueueIndex(int queueIndex) const;
     void changed(const Transfer &t);
-    void scheduleSave();
     void setQueueIndex(Transfer &t, int queueIndex);
     void markDone(Transfer &t);
-
-    // How long changes to the registry wait to be saved together.
-    static constexpr int kSaveDelayMs = 250;
 
     ClientProvider &m_clients;
     TransferSettings m_settings;
     transfer::DownloadRegistry m_registry;
+    RegistrySaver m_saver; // of m_registry
     QString m_loadError;
     std::vector<std::unique_ptr<Transfer>> m_transfers;
     QHash<QString, int> m_rowOfId;        // Transfer::id → row
@@ -167,7 +137,6 @@ private:
     // Output paths of the rows not Done (row count per path): add() refuses a second download
     // to one of them without scanning every row.
     QHash<QString, int> m_activePaths;
-    QTimer m_saveTimer;
     bool m_restoring = false; // restore() runs: waiting jobs are polled together at its end
     std::map<int, QString> m_cancelling; // queue index → id of a cancel() under way
     mutable qint64 m_lastRate = 0;
