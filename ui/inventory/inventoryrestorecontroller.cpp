@@ -41,6 +41,15 @@ QString createFoldersOf(const QString &destination, const QString &outPath)
     return {};
 }
 
+// Where the Restore dialog points first: the Downloads folder, or the home folder where there
+// is none (a fresh account often has no ~/Downloads, and the dialog accepts only an existing
+// folder).
+QString defaultRestoreFolder()
+{
+    const QString downloads = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    return !downloads.isEmpty() && QFileInfo(downloads).isDir() ? downloads : QDir::homePath();
+}
+
 } // namespace
 
 InventoryRestoreController::InventoryRestoreController(ClientProvider &clients,
@@ -49,7 +58,7 @@ InventoryRestoreController::InventoryRestoreController(ClientProvider &clients,
                                                        QWidget *dialogParent)
     : QObject(dialogParent)
     , m_dialogParent(dialogParent)
-    , m_restoreFolder(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+    , m_restoreFolder(defaultRestoreFolder())
     , m_queueDownload(std::move(queueDownload))
     , m_starter(new RestoreStarter(
           clients,
@@ -134,6 +143,15 @@ void InventoryRestoreController::restore(const QList<inventory::ArchiveRow> &arc
                 Q_EMIT statusChanged(tr("The selected folders hold no archives."));
                 return;
             }
+            qint64 bytes = 0;
+            for (const inventory::ArchiveRow &archive : found)
+                bytes += archive.size;
+            const QString size = QLocale().formattedDataSize(bytes);
+            Q_EMIT statusChanged(
+                found.size() == 1
+                    ? tr("The selected folders hold 1 archive, %1.").arg(size)
+                    : tr("The selected folders hold %1 archives, %2.")
+                          .arg(QLocale().toString(qint64(found.size())), size));
             openDialog(found);
         },
         Qt::SingleShotConnection);

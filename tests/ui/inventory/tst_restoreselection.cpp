@@ -26,6 +26,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSet>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSemaphore>
@@ -705,6 +706,10 @@ private Q_SLOTS:
                                  10000);
         QVERIFY(!controller.isCollecting());
         QCOMPARE(parent.findChildren<RestoreDialog *>().size(), 1);
+        // While the dialog is open, the status line says what was collected, not "so far".
+        QVERIFY2(status.constLast().at(0).toString().startsWith(
+                     u"The selected folders hold 4 archives, "_s),
+                 qPrintable(status.constLast().at(0).toString()));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isPlanning(), 10000);
         QCOMPARE(dialog->plan().items.size(), 4);
         dialog->accept();
@@ -727,6 +732,35 @@ private Q_SLOTS:
         // The destination accepted is the one proposed next time.
         QCOMPARE(QDir(controller.restoreFolder()).canonicalPath(),
                  QDir(destination.path()).canonicalPath());
+    }
+
+    // The dialog first proposes the Downloads folder, or the home folder when there is none
+    // (the dialog accepts only an existing folder: a missing ~/Downloads left Start disabled).
+    void controllerProposesAnExistingFolder()
+    {
+        QTemporaryDir home;
+        const QByteArray oldHome = qgetenv("HOME");
+        const QByteArray oldConfig = qgetenv("XDG_CONFIG_HOME"); // user-dirs.dirs lives there
+        qputenv("HOME", QFile::encodeName(home.path()));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(u".config"_s)));
+        const auto restore = qScopeGuard([&] {
+            qputenv("HOME", oldHome);
+            if (oldConfig.isNull())
+                qunsetenv("XDG_CONFIG_HOME");
+            else
+                qputenv("XDG_CONFIG_HOME", oldConfig);
+        });
+        FakeClients clients;
+        InventoryDataSource source(CacheInventoryStore::factory(m_cachePath));
+        const auto folderProposed = [&] {
+            InventoryRestoreController controller(
+                clients, source, [](const VaultRef &, const QString &, const QString &) {},
+                nullptr);
+            return QDir(controller.restoreFolder()).canonicalPath();
+        };
+        QCOMPARE(folderProposed(), QDir(home.path()).canonicalPath());
+        QVERIFY(QDir(home.path()).mkdir(u"Downloads"_s));
+        QCOMPARE(folderProposed(), QDir(home.filePath(u"Downloads"_s)).canonicalPath());
     }
 
     // The destination is gone by the time Glacier accepts the jobs (an unplugged drive): no
