@@ -168,14 +168,20 @@ bool ChunkSink::process(qint64 position, const char *data, qint64 size, QString 
             take = qMin(take, target.offset - position); // a gap: skip
         } else {
             take = qMin(take, target.offset + target.length - position);
-            if (m_file->writesDirectly(position, data, take)) {
-                // Around the page cache: the device reads the buffer, no copy to keep hot.
-                m_hashers[m_current].addData(data, take);
-                if (!m_file->writeAt(position, data, take, error))
+            // Whole pages go around the page cache: the device reads the buffer, no copy to keep
+            // hot. A piece that ends in a partial page (the output's tail) writes its whole
+            // pages so and only the rest through the page cache.
+            const qint64 pages = take / PartFile::DirectAlignment * PartFile::DirectAlignment;
+            if (pages > 0 && m_file->writesDirectly(position, data, pages)) {
+                m_hashers[m_current].addData(data, pages);
+                if (!m_file->writeAt(position, data, pages, error))
                     return false;
-                position += take;
-                data += take;
-                size -= take;
+                // Nothing to write back, but a batch of buffered bytes before it is submitted
+                // when the target ends here.
+                startWriteback(position, pages, target.offset + target.length);
+                position += pages;
+                data += pages;
+                size -= pages;
                 continue;
             }
             // Otherwise hashed, then written, a step at a time: the hash pulls the step (filled on another

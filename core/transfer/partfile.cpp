@@ -34,10 +34,30 @@ bool PartFile::open(const QString &path, QString *error)
         *error = systemError(QStringLiteral("cannot open"), path);
         return false;
     }
-    // Fails with EINVAL where the file system has no O_DIRECT: every write is buffered then.
-    m_directFd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_DIRECT | O_CLOEXEC);
+    m_directFd = openDirect(m_fd);
     m_directRefused = false;
     return true;
+}
+
+// The file behind `fd` opened once more, with O_DIRECT; -1 where the file system has none
+// (EINVAL: every write is buffered then). Through /proc/self/fd, not the path, and checked to be
+// the same inode: were the path replaced meanwhile (another restore to the same name, a
+// symlink), direct writes would land in another file while syncs, reads and the final rename
+// used this one, and the published file would silently miss those bytes.
+int PartFile::openDirect(int fd)
+{
+    const QByteArray self = "/proc/self/fd/" + QByteArray::number(fd);
+    const int direct = ::open(self.constData(), O_WRONLY | O_DIRECT | O_CLOEXEC);
+    if (direct < 0)
+        return -1;
+    struct stat mine;
+    struct stat other;
+    if (::fstat(fd, &mine) != 0 || ::fstat(direct, &other) != 0 || mine.st_dev != other.st_dev
+        || mine.st_ino != other.st_ino) {
+        ::close(direct);
+        return -1;
+    }
+    return direct;
 }
 
 void PartFile::close()
@@ -124,13 +144,15 @@ bool PartFile::writeDirect(qint64 &offset, const char *&data, qint64 &size, QStr
         if (!writesDirectly(offset, data, size))
             return false; // a short write left an unaligned rest
         const ssize_t written = ::pwrite(m_directFd, data, size_t(size), off_t(offset));
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written == 0 || (written < 0 && errno == EINVAL)) {
+            // Alignment stricter than ours, or no O_DIRECT after all (0: no progress, which
+            // would loop): the rest goes through the page cache, and so does every later write.
+            m_directRefused = true;
+            return false;
+        }
         if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            if (errno == EINVAL) { // alignment stricter than ours, or no O_DIRECT after all
-                m_directRefused = true;
-                return false;
-            }
             *error = systemError(QStringLiteral("cannot write"), m_path);
             return false;
         }
@@ -146,9 +168,11 @@ bool PartFile::writeBuffered(qint64 offset, const char *data, qint64 size, QStri
 {
     while (size > 0) {
         const ssize_t written = ::pwrite(m_fd, data, size_t(size), off_t(offset));
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0) {
+            if (written == 0)
+                errno = EIO; // no progress: an error, not an endless loop
             *error = systemError(QStringLiteral("cannot write"), m_path);
             return false;
         }

@@ -62,6 +62,7 @@ public:
     bool syncAll(QString *error);  // fsync, before the final rename
 
 private:
+    static int openDirect(int fd);
     bool writeBuffered(qint64 offset, const char *data, qint64 size, QString *error);
     // false with *error on a failure; false with an empty *error when the file system refused
     // O_DIRECT (the bytes not yet written are then for writeBuffered()).

@@ -21,6 +21,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace thaw;
 using namespace thaw::transfer;
@@ -68,14 +70,34 @@ private:
     char *m_data;
 };
 
-// Whether the temporary directory's file system takes O_DIRECT writes (ext4, XFS, btrfs do).
-bool hasDirectWrites(const PartFile &part)
+// Whether the file system of `directory` takes O_DIRECT writes (ext4, XFS, btrfs do): a probe
+// file gets one page-aligned page, which must have gone around the page cache (some file
+// systems accept the O_DIRECT open and refuse the write; PartFile falls back then).
+bool hasDirectWrites(const QString &directory)
 {
+    PartFile probe;
+    QString error;
     AlignedBytes page(PartFile::DirectAlignment);
-    const bool direct = part.writesDirectly(0, page.data(), PartFile::DirectAlignment);
+    std::memset(page.data(), 0, std::size_t(PartFile::DirectAlignment));
+    const bool direct = probe.open(directory + QStringLiteral("/direct-probe"), &error)
+                        && probe.writeAt(0, page.data(), PartFile::DirectAlignment, &error)
+                        && probe.directBytesWritten() == PartFile::DirectAlignment;
+    probe.close();
+    QFile::remove(directory + QStringLiteral("/direct-probe"));
     if (!direct)
         qInfo("the temporary directory's file system has no O_DIRECT: only buffered writes");
     return direct;
+}
+
+// Drops the file's pages from the page cache, so that the next read comes from the disk.
+bool dropCachedPages(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool dropped = ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED) == 0;
+    ::close(fd);
+    return dropped;
 }
 
 } // namespace
@@ -418,25 +440,35 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("streamStart");
         QTest::addColumn<qint64>("streamEnd");
         QTest::addColumn<qint64>("bufferSize");
-        QTest::addColumn<bool>("direct"); // pieces of whole pages: around the page cache
-        QTest::newRow("exact range") << qint64(1048576) << qint64(2097152) << qint64(65536) << true;
+        QTest::addColumn<qint64>("targetLength"); // the target starts at 1 MiB
+        // Bytes written around the page cache: whole pages at page-aligned offsets from
+        // page-aligned memory (on a file system with O_DIRECT).
+        QTest::addColumn<qint64>("direct");
+        const qint64 MiB = 1048576;
+        QTest::newRow("exact range") << MiB << 2 * MiB << qint64(65536) << MiB << MiB;
         QTest::newRow("whole body, middle target")
-            << qint64(0) << qint64(3145728) << qint64(65536) << true;
+            << qint64(0) << 3 * MiB << qint64(65536) << MiB << MiB;
         QTest::newRow("exact range, 512 KiB buffers")
-            << qint64(1048576) << qint64(2097152) << qint64(512 << 10) << true;
+            << MiB << 2 * MiB << qint64(512 << 10) << MiB << MiB;
         QTest::newRow("whole body, 512 KiB buffers")
-            << qint64(0) << qint64(3145728) << qint64(512 << 10) << true;
+            << qint64(0) << 3 * MiB << qint64(512 << 10) << MiB << MiB;
+        // Every piece starts off a page boundary: all through the page cache.
         QTest::newRow("whole body, buffers under a step")
-            << qint64(0) << qint64(3145728) << qint64(20000) << false;
+            << qint64(0) << 3 * MiB << qint64(20000) << MiB << qint64(0);
         QTest::newRow("whole body, buffers of a step and a bit")
-            << qint64(0) << qint64(3145728) << qint64(33000) << false;
+            << qint64(0) << 3 * MiB << qint64(33000) << MiB << qint64(0);
+        // The output's last piece ends in a partial page: its whole page goes direct, the
+        // 904 bytes after it through the page cache.
+        QTest::newRow("unaligned tail")
+            << MiB << 2 * MiB + 5000 << qint64(65536) << MiB + 5000 << MiB + 4096;
     }
     void chunkSinkOnPool()
     {
         QFETCH(qint64, streamStart);
         QFETCH(qint64, streamEnd);
         QFETCH(qint64, bufferSize);
-        QFETCH(bool, direct);
+        QFETCH(qint64, targetLength);
+        QFETCH(qint64, direct);
         QTemporaryDir dir;
         PartFile part;
         QString error;
@@ -446,7 +478,7 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < data.size(); ++i)
             data[i] = char(i * 13 + i / 777);
         QThreadPool pool;
-        ChunkSink sink(&part, 3145728, streamStart, streamEnd, {crypto::Chunk{1048576, 1048576}},
+        ChunkSink sink(&part, 3145728, streamStart, streamEnd, {crypto::Chunk{1048576, targetLength}},
                        nullptr, &pool, SinkBuffers{3, bufferSize});
         QVERIFY(sink.lendsBuffers());
         glacier::JobOutputMetadata metadata;
@@ -482,16 +514,15 @@ private Q_SLOTS:
         QTRY_VERIFY(drained);
         QVERIFY(!sink.writeError());
         const std::vector<crypto::TreeHash> hashes = sink.finish();
-        QVERIFY(hashes[0].root == crypto::TreeHasher::hash(data.mid(1048576, 1048576)).root);
-        QByteArray written(1048576, Qt::Uninitialized);
+        QVERIFY(hashes[0].root == crypto::TreeHasher::hash(data.mid(1048576, targetLength)).root);
+        QByteArray written(targetLength, Qt::Uninitialized);
         QVERIFY(part.readAt(1048576, written.data(), written.size(), &error));
-        QCOMPARE(written, data.mid(1048576, 1048576));
+        QCOMPARE(written, data.mid(1048576, targetLength));
         QByteArray before(16, Qt::Uninitialized);
         QVERIFY(part.readAt(0, before.data(), before.size(), &error));
         QCOMPARE(before, QByteArray(16, '\0'));
-        // Only the target's bytes are written, each once, and all of them directly when the
-        // pieces are whole pages (on a file system with O_DIRECT).
-        QCOMPARE(part.directBytesWritten(), direct && hasDirectWrites(part) ? 1048576 : 0);
+        // Only the target's bytes are written, each once; whole pages around the page cache.
+        QCOMPARE(part.directBytesWritten(), hasDirectWrites(dir.path()) ? direct : 0);
     }
 
     // Writes of whole pages from page-aligned memory bypass the page cache (where the file
@@ -529,7 +560,7 @@ private Q_SLOTS:
         char *data = bytes.data() + memoryOffset;
         for (qint64 i = 0; i < size; ++i)
             data[i] = char('a' + i % 23);
-        const bool expectDirect = direct && hasDirectWrites(part);
+        const bool expectDirect = direct && hasDirectWrites(dir.path());
         QCOMPARE(part.writesDirectly(offset, data, size), expectDirect);
         const qint64 directBefore = part.directBytesWritten();
         QVERIFY2(part.writeAt(offset, data, size, &error), qPrintable(error));
@@ -539,8 +570,12 @@ private Q_SLOTS:
         QByteArray got(expected.size(), Qt::Uninitialized);
         QVERIFY2(part.readAt(0, got.data(), got.size(), &error), qPrintable(error));
         QVERIFY(got == expected);
-        QString syncError;
-        QVERIFY2(part.syncData(&syncError), qPrintable(syncError));
+        // And on the disk: synced, dropped from the cache, read again.
+        QVERIFY2(part.syncData(&error), qPrintable(error));
+        QVERIFY(dropCachedPages(part.path()));
+        got.fill('\0');
+        QVERIFY2(part.readAt(0, got.data(), got.size(), &error), qPrintable(error));
+        QVERIFY(got == expected);
     }
 
     // Saves asked for while one runs are merged: every caller is answered, the newest record is
