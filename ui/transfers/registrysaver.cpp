@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace thaw::ui {
 
 using transfer::RegisteredDownload;
@@ -12,6 +14,8 @@ RegistrySaver::RegistrySaver(transfer::DownloadRegistry &registry,
     : QObject(parent)
     , m_registry(registry)
     , m_writer(writer ? std::move(writer) : Writer(&transfer::DownloadRegistry::writeFile))
+    , m_throttle(interval)
+    , m_retryDelay(interval)
 {
     m_pool.setMaxThreadCount(1);
     m_interval.setSingleShot(true);
@@ -43,7 +47,7 @@ void RegistrySaver::saveNow()
     m_due = false;
     if (!m_registry.isDirty())
         return;
-    m_interval.start();
+    m_interval.start(m_throttle);
     startWrite(m_registry.takeSnapshot());
 }
 
@@ -73,10 +77,17 @@ void RegistrySaver::writeFinished(quint64 sequence)
     if (!m_busy || sequence != m_sequence)
         return; // flush() has settled this save already
     const Outcome outcome = takeOutcome();
-    if (!outcome.ok && !m_queued) {
-        // The file still holds an older list: the next change or flush() tries again. (A
-        // queued snapshot holds all this one held, and is written next.)
+    if (outcome.ok) {
+        m_retryDelay = m_throttle;
+    } else if (!m_queued) {
+        // The file still holds an older list: tried again by itself (a full disk may free up;
+        // a crash before the next change must not lose the restores this save held), later
+        // each time, and sooner by a change after the delay or by flush(). (A queued snapshot
+        // holds all this one held, and is written next.)
         m_registry.markDirty();
+        m_due = true;
+        m_interval.start(std::max(m_throttle, m_retryDelay));
+        m_retryDelay = std::min(m_retryDelay * 2, std::chrono::milliseconds(MaxRetryDelay));
         Q_EMIT saveFailed(outcome.error);
     }
     if (m_queued) {

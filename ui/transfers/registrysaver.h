@@ -34,6 +34,7 @@ public:
         const QString &path, const QList<transfer::RegisteredDownload> &entries, QString *error)>;
 
     static constexpr std::chrono::milliseconds DefaultInterval{250};
+    static constexpr std::chrono::milliseconds MaxRetryDelay{30000};
 
     // writer: DownloadRegistry::writeFile unless a test records what is written, and where.
     explicit RegistrySaver(transfer::DownloadRegistry &registry,
@@ -53,8 +54,9 @@ public:
     int writeCount() const { return m_writeCount; }
 
 Q_SIGNALS:
-    // A save on the worker failed; the registry is dirty again and the next change or flush()
-    // tries again.
+    // A save on the worker failed; the registry is dirty again and is saved again by itself,
+    // after the interval and then twice as long each time it fails again (up to MaxRetryDelay),
+    // or sooner by flush().
     void saveFailed(const QString &error);
 
 private:
@@ -71,7 +73,9 @@ private:
 
     transfer::DownloadRegistry &m_registry;
     Writer m_writer;
-    QTimer m_interval;          // running: a save started less than `interval` ago
+    std::chrono::milliseconds m_throttle;   // the interval between saves
+    std::chrono::milliseconds m_retryDelay; // after a failed save; doubles while they fail
+    QTimer m_interval; // running: a save started less than `interval` ago, or a retry waits
     bool m_due = false;         // a change waits for m_interval to end
     QThreadPool m_pool;         // one thread: saves in order, one at a time
     QFuture<Outcome> m_writing; // the save under way, when m_busy

@@ -319,6 +319,26 @@ private Q_SLOTS:
         QCOMPARE(idsOnDisk(m_path), QStringList{u"id-a"_s});
     }
 
+    // A failed save is tried again by itself, without another change or a flush (a crash
+    // before either must not lose the restores it held), later after each failure.
+    void aFailedSaveIsRetriedByItself()
+    {
+        DownloadRegistry registry(m_path);
+        RecordingWriter writer;
+        RegistrySaver saver(registry, std::chrono::milliseconds(20), writer.writer());
+        QSignalSpy failed(&saver, &RegistrySaver::saveFailed);
+        writer.setFailing(true);
+        registry.set(entryNamed(u"a"_s));
+        saver.scheduleSave();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 3, 10000); // after 20, 40, 80 ms
+        QCOMPARE(saver.writeCount(), 0);
+        writer.setFailing(false);
+        QTRY_VERIFY_WITH_TIMEOUT(saver.writeCount() == 1, 10000);
+        QVERIFY(!registry.isDirty());
+        QVERIFY(!saver.isSavePending());
+        QCOMPARE(idsOnDisk(m_path), QStringList{u"id-a"_s});
+    }
+
     // A registry that did not change is not written again.
     void nothingChangedNothingWritten()
     {
