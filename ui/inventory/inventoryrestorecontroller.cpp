@@ -9,27 +9,42 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QStandardPaths>
+#include <QStorageInfo>
 #include <QWidget>
 
 namespace thaw::ui {
 
 namespace {
 
+// The file system a folder is on (its mount point), to tell when a destination was unmounted:
+// the empty mount point left behind is on another one.
+QString mountOf(const QString &folder)
+{
+    const QStorageInfo storage(folder);
+    return storage.isValid() ? storage.rootPath() + u'\n' + QString::fromLocal8Bit(storage.device())
+                             : QString();
+}
+
 // Creates the folders the plan put `outPath` in (an archive named "photos/2019/a.jpg" goes to
 // <destination>/photos/2019/): the download engine opens its file in an existing folder. Only
-// inside the destination, and only while the destination exists (the empty mount point of an
-// unplugged drive is not filled with folders); the path is checked against symlinks again, as
+// inside the destination, and only while the destination exists on the file system it was on
+// when the restore was accepted (`mount`): the mount point of an unplugged drive, left empty on
+// the system disk, is not filled with folders; the path is checked against symlinks again, as
 // the plan checked it. Returns why not, or an empty string.
-QString createFoldersOf(const QString &destination, const QString &outPath)
+QString createFoldersOf(const QString &destination, const QString &mount, const QString &outPath)
 {
     const QString base = QFileInfo(destination).canonicalFilePath();
     if (base.isEmpty())
         return InventoryRestoreController::tr("%1 no longer exists").arg(destination);
+    if (mountOf(base) != mount)
+        return InventoryRestoreController::tr("%1 is no longer on the drive it was on "
+                                              "(unmounted?)")
+            .arg(destination);
     const QString prefix = base.endsWith(u'/') ? base : base + u'/';
     if (!outPath.startsWith(prefix))
         return InventoryRestoreController::tr("%1 is not inside %2").arg(outPath, base);
     const QString folder = QFileInfo(outPath).absolutePath();
-    if (folder.size() < prefix.size())
+    if (folder == base || folder.size() < prefix.size())
         return {}; // the file goes right into the destination
     inventory::SanitizedPath relative;
     relative.relativePath = folder.mid(prefix.size());
@@ -149,8 +164,8 @@ void InventoryRestoreController::restore(const QList<inventory::ArchiveRow> &arc
             const QString size = QLocale().formattedDataSize(bytes);
             Q_EMIT statusChanged(
                 found.size() == 1
-                    ? tr("The selected folders hold 1 archive, %1.").arg(size)
-                    : tr("The selected folders hold %1 archives, %2.")
+                    ? tr("The selection holds 1 archive, %1.").arg(size)
+                    : tr("The selection holds %1 archives, %2.")
                           .arg(QLocale().toString(qint64(found.size())), size));
             openDialog(found);
         },
@@ -180,6 +195,7 @@ void InventoryRestoreController::openDialog(const QList<inventory::ArchiveRow> &
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_restoreFolder = dialog->destination();
         m_startedInto = m_restoreFolder;
+        m_startedMount = mountOf(m_restoreFolder);
         const QList<RestoreItem> &items = dialog->plan().items;
         Q_EMIT statusChanged(
             tr("Starting %1 retrieval jobs…").arg(QLocale().toString(qint64(items.size()))));
@@ -194,7 +210,7 @@ void InventoryRestoreController::openDialog(const QList<inventory::ArchiveRow> &
 void InventoryRestoreController::queue(const VaultRef &vault, const QString &jobId,
                                        const QString &outPath)
 {
-    const QString problem = createFoldersOf(m_startedInto, outPath);
+    const QString problem = createFoldersOf(m_startedInto, m_startedMount, outPath);
     if (!problem.isEmpty()) {
         // Queued all the same: the job is paid for, and once the folder is there Resume in
         // Transfers fetches it.

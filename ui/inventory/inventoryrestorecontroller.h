@@ -73,7 +73,8 @@ private:
     VaultRef m_vault;
     qint64 m_inventoryId = 0;
     QString m_restoreFolder;
-    QString m_startedInto; // the destination of the restore being started
+    QString m_startedInto;  // the destination of the restore being started
+    QString m_startedMount; // the file system it was on then (mountOf())
     QueueDownload m_queueDownload;
     RestoreStarter *m_starter = nullptr;
     RestoreCollector *m_collector = nullptr;

@@ -708,7 +708,7 @@ private Q_SLOTS:
         QCOMPARE(parent.findChildren<RestoreDialog *>().size(), 1);
         // While the dialog is open, the status line says what was collected, not "so far".
         QVERIFY2(status.constLast().at(0).toString().startsWith(
-                     u"The selected folders hold 4 archives, "_s),
+                     u"The selection holds 4 archives, "_s),
                  qPrintable(status.constLast().at(0).toString()));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isPlanning(), 10000);
         QCOMPARE(dialog->plan().items.size(), 4);
