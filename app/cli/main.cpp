@@ -1,4 +1,5 @@
 // thaw-cli: the command-line twin of Thaw. main() only finds the sub-command and hands over.
+#include "app/common/allocatorpolicy.h"
 #include "cliargs.h"
 #include "downloadcommand.h"
 #include "getjoboutputcommand.h"
@@ -74,6 +75,7 @@ qsizetype commandIndex(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    thaw::app::keepTransferBuffersInHeap();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("thaw"));
     QCoreApplication::setOrganizationName(QStringLiteral("thaw"));

@@ -1,4 +1,5 @@
 // thaw: the desktop application. Wiring only: the session, the views and the window live in ui/.
+#include "app/common/allocatorpolicy.h"
 #include "core/aws/keychainsecretstore.h"
 #include "core/glacier/glacierclient.h"
 #include "core/inventory/inventorycache.h"
@@ -118,6 +119,7 @@ void driveScreenshot(ui::MainWindow &window, ui::Session &session, ui::TransferM
 
 int main(int argc, char *argv[])
 {
+    thaw::app::keepTransferBuffersInHeap();
     QApplication app(argc, argv);
     thaw::app::quitOnTerminationSignals(app);
     QApplication::setApplicationName(QStringLiteral("thaw"));
