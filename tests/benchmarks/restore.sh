@@ -14,7 +14,8 @@
 # dropped without root; both read it equally), then alternates, RUNS times (default 3):
 #   - thaw-cli download --vault-name bench --job-id J --out OUT (default chunk size and
 #     parallelism; every chunk tree-hashed and checked, the root checked against the job's hash,
-#     the .part fdatasync'ed per chunk and renamed), which must report "Verified": true;
+#     the .part fdatasync'ed per chunk and renamed), which must report "Verified": true and
+#     whose output must equal the source file (cmp, outside the timing);
 #   - curl of the whole output with one SigV4-signed GET (signed by thaw-cli sign), whose
 #     output must equal the source file (cmp, outside the timing).
 # OUT, OUT.part and OUT.part.journal are removed before each run, then the file system is synced
@@ -166,6 +167,9 @@ for ((run = 1; run <= runs; run++)); do
     cpu=$(tail -n 1 "$tmp/thaw-restore-bench.time" | awk '{ printf "%.2f", $3 + $4 }')
     rm -f "$tmp/thaw-restore-bench.time"
     ((kib > rss_kib)) && rss_kib=$kib
+    # Outside the timing: the bytes on disk, not only the hashes of what was received, are the
+    # source's (the tree hashes are computed from memory, before the write).
+    cmp -s "$out_thaw" "$file" || { echo "$me: thaw-cli's output differs from $file" >&2; exit 1; }
     echo "run $run: thaw-cli download $t s, peak RSS $((kib / 1024)) MiB, CPU $cpu s (emulator $emu_cpu s)"
     if [[ -z $thaw_best ]] || is_less "$t" "$thaw_best"; then thaw_best=$t; fi
     rm -f "$out_thaw"
