@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QStringDecoder>
 #include <QTest>
 
 using namespace thaw::inventory;
@@ -130,6 +131,8 @@ private Q_SLOTS:
     void hostile_data();
     void hostile();
     void randomBytesNeverCrash();
+    void bytesDecoderAgrees_data();
+    void bytesDecoderAgrees();
     void formatNames();
     void bytesDecoder_data();
     void bytesDecoder();
@@ -143,7 +146,9 @@ static void compareBytesDecoder(const QByteArray &raw, Format format, const QStr
     QByteArray decodedPath("stale");
     const DecodedDescriptionBytes b = decodeDescriptionBytes(raw, &decodedPath);
     QCOMPARE(descriptionFormatName(b.format), descriptionFormatName(format));
-    QCOMPARE(QString::fromUtf8(b.pathIsRaw ? raw : decodedPath), path);
+    // As QString::fromUtf8 decodes, but keeping a leading U+FEFF (fromUtf8 drops it).
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    QCOMPARE(QString(utf8(b.pathIsRaw ? raw : decodedPath)), path);
     QCOMPARE(b.pathIsRaw, path.toUtf8() == raw);
     QCOMPARE(b.modifiedMs.has_value(), modified.has_value());
     if (modified)
@@ -420,6 +425,22 @@ void TestDescriptionDecoder::hostile()
     QCOMPARE(d.path, QString::fromUtf8(raw)); // the raw text, invalid UTF-8 replaced
     QCOMPARE(d.modified, std::nullopt);
     QCOMPARE(d.size, std::nullopt);
+}
+
+// Inputs on which the byte-level decoder the importer uses once disagreed with
+// decodeDescription() (found by tests/fuzz/fuzz_description): both must say the same.
+void TestDescriptionDecoder::bytesDecoderAgrees_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    // A UTF-7 run of slashes and letters decoding to a name with a control character.
+    QTest::newRow("cloudberry utf7 run") << R"({"Path":"+/v////////////////E.Yjpg","UFgs":3})"_ba;
+}
+
+void TestDescriptionDecoder::bytesDecoderAgrees()
+{
+    QFETCH(QByteArray, raw);
+    const DecodedDescription d = decodeDescription(raw);
+    compareBytesDecoder(raw, d.format, d.path, d.modified, d.size);
 }
 
 // Mutations of valid descriptions: any result is fine, but it must be one of the formats and

@@ -3,6 +3,8 @@
 
 #include "core/inventory/descriptiondecoder.h"
 
+#include <QStringDecoder>
+
 #include <cstdint>
 #include <cstdlib>
 
@@ -40,8 +42,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     QByteArray path;
     const DecodedDescriptionBytes b = decodeDescriptionBytes(raw, &path);
+    // Decoded as QString::fromUtf8 does (invalid sequences replaced) but keeping a leading
+    // U+FEFF, which fromUtf8 drops and a decoded name may start with (UTF-7 "+/v8-").
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
     if (b.format != d.format || b.size != d.size
-        || QString::fromUtf8(b.pathIsRaw ? raw : QByteArrayView(path)) != d.path
+        || QString(utf8(b.pathIsRaw ? raw : QByteArrayView(path))) != d.path
         || b.modifiedMs.has_value() != d.modified.has_value()
         || (d.modified && *b.modifiedMs != d.modified->toMSecsSinceEpoch()))
         std::abort();
