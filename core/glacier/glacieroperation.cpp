@@ -179,7 +179,7 @@ void GlacierOperation::sendAttempt()
     }
     m_reply = reply;
     if (m_spec.sink) {
-        reply->setReadBufferSize(m_context->readBufferSize);
+        reply->setReadBufferSize(m_spec.sink->readAheadLimit(m_context->readBufferSize));
         if (m_spec.sink->lendsBuffers()) {
             QPointer<GlacierOperation> self(this);
             m_spec.sink->setReadyCallback([self] {

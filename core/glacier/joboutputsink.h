@@ -35,6 +35,11 @@ public:
     // waiting without reading (so its debt does not grow). The default ends every pause after
     // its first step.
     virtual qint64 readDelayLeftMs() { return 0; }
+    // How many bytes of the body the reply may read ahead of the sink (its read buffer), given
+    // the client's `standard`. A sink under a bandwidth limit asks for a few seconds' worth at
+    // most, so that what is read ahead (past the limit, until TCP slows the sender) stays small
+    // and the buffer drains well within the client's transfer timeout. Asked once per attempt.
+    virtual qint64 readAheadLimit(qint64 standard) const { return standard; }
 
     // Optional buffer lending, for sinks that write on other threads. When lendsBuffers() is
     // true the client reads the body straight into writeBuffer() (the body is copied once, out

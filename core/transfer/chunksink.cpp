@@ -233,6 +233,15 @@ qint64 ChunkSink::readDelayLeftMs()
     return m_limiter ? m_limiter->pauseLeft() : 0;
 }
 
+qint64 ChunkSink::readAheadLimit(qint64 standard) const
+{
+    const qint64 rate = m_limiter ? m_limiter->effectiveBytesPerSecond() : 0;
+    if (rate <= 0)
+        return standard;
+    constexpr qint64 Least = 64 << 10;
+    return qMin(standard, qMax(Least, 2 * rate));
+}
+
 bool ChunkSink::reset(QString *)
 {
     if (m_writer)

@@ -48,6 +48,8 @@ public:
     bool reset(QString *error) override;
     qint64 takeReadDelayMs() override; // what the rate limiter asks for, if any
     qint64 readDelayLeftMs() override; // asked again, at its rate now
+    // Under a bandwidth limit: two seconds at the limit, at least 64 KiB, at most `standard`.
+    qint64 readAheadLimit(qint64 standard) const override;
     bool lendsBuffers() const override { return m_writer != nullptr; }
     std::span<char> writeBuffer() override;
     bool commitBuffer(qint64 size, QString *error) override;

@@ -16,6 +16,15 @@ qint64 RateLimiter::bytesPerSecond() const
     return m_rate;
 }
 
+qint64 RateLimiter::effectiveBytesPerSecond() const
+{
+    const qint64 own = bytesPerSecond();
+    const qint64 shared = m_shared ? m_shared->effectiveBytesPerSecond() : 0;
+    if (own == 0 || shared == 0)
+        return qMax(own, shared);
+    return qMin(own, shared);
+}
+
 void RateLimiter::setBytesPerSecond(qint64 bytesPerSecond)
 {
     const std::lock_guard lock(m_mutex);

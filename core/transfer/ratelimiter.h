@@ -27,6 +27,9 @@ public:
     explicit RateLimiter(qint64 bytesPerSecond, RateLimiter *shared = nullptr);
 
     qint64 bytesPerSecond() const;
+    // The rate a reader of this bucket gets at most: the lower of its own and the shared
+    // bucket's (0: unlimited by both).
+    qint64 effectiveBytesPerSecond() const;
     // Takes effect at once: savings above one second at the new rate are dropped, a debt stays
     // (it is paid at the new rate). 0: unlimited.
     void setBytesPerSecond(qint64 bytesPerSecond);

@@ -300,6 +300,42 @@ private Q_SLOTS:
             QCOMPARE(limiter.take(bytes[i], times[i]), delays[i]);
     }
 
+    // How far the reply may read ahead of a sink: the client's standard when unlimited, else
+    // two seconds at the lower of the download's and the global limit, within [64 KiB, standard].
+    void readAheadLimit_data()
+    {
+        QTest::addColumn<qint64>("own"); // the download's limit, 0: none; -1: no limiter at all
+        QTest::addColumn<qint64>("global");
+        QTest::addColumn<qint64>("expected");
+        const qint64 standard = 1 << 20;
+        QTest::newRow("no limiter") << qint64(-1) << qint64(0) << standard;
+        QTest::newRow("unlimited") << qint64(0) << qint64(0) << standard;
+        QTest::newRow("own 100 KB/s") << qint64(100000) << qint64(0) << qint64(200000);
+        QTest::newRow("global 100 KB/s") << qint64(0) << qint64(100000) << qint64(200000);
+        QTest::newRow("lower of both") << qint64(300000) << qint64(100000) << qint64(200000);
+        QTest::newRow("lower of both, own") << qint64(50000) << qint64(100000) << qint64(100000);
+        QTest::newRow("very low: 64 KiB") << qint64(1000) << qint64(0) << qint64(65536);
+        QTest::newRow("fast: the standard") << qint64(10000000) << qint64(0) << standard;
+    }
+    void readAheadLimit()
+    {
+        QFETCH(qint64, own);
+        QFETCH(qint64, global);
+        QFETCH(qint64, expected);
+        RateLimiter shared(global);
+        RateLimiter limiter(qMax<qint64>(0, own), &shared);
+        PartFile part;
+        ChunkSink sink(&part, 1 << 20, 0, 1 << 20, {crypto::Chunk{0, 1 << 20}},
+                       own < 0 ? nullptr : &limiter);
+        QCOMPARE(sink.readAheadLimit(1 << 20), expected);
+        // A limit changed later applies to the next attempt's reply.
+        if (own >= 0) {
+            limiter.setBytesPerSecond(0);
+            shared.setBytesPerSecond(0);
+            QCOMPARE(sink.readAheadLimit(1 << 20), qint64(1 << 20));
+        }
+    }
+
     // The sink writes at offsets, hashes its targets, and refuses what was not asked for.
     void chunkSink_data()
     {
