@@ -51,6 +51,20 @@ InventorySummary summaryFrom(const SqliteStatement &s)
     return summary;
 }
 
+// Every row of a query of SummaryColumns.
+CacheResult<QList<InventorySummary>> summariesFrom(SqliteDatabase &db, SqliteStatement &s)
+{
+    QList<InventorySummary> list;
+    for (;;) {
+        const SqliteStatement::Step step = s.step();
+        if (step == SqliteStatement::Step::Done)
+            return list;
+        if (step == SqliteStatement::Step::Error)
+            return queryError(db, s.errorMessage());
+        list.append(summaryFrom(s));
+    }
+}
+
 const QString SummaryColumns = QStringLiteral(
     "id, account, region, vault, inventory_date, vault_arn, format, imported_at, archive_count, "
     "total_size, parts");
@@ -161,16 +175,7 @@ CacheResult<QList<InventorySummary>> InventoryReader::inventories(const VaultKey
     s.bindText(1, vault.account);
     s.bindText(2, vault.region);
     s.bindText(3, vault.vault);
-    QList<InventorySummary> list;
-    for (;;) {
-        const SqliteStatement::Step step = s.step();
-        if (step == SqliteStatement::Step::Done)
-            break;
-        if (step == SqliteStatement::Step::Error)
-            return queryError(*m_db, s.errorMessage());
-        list.append(summaryFrom(s));
-    }
-    return list;
+    return summariesFrom(*m_db, s);
 }
 
 CacheResult<QList<InventorySummary>> InventoryReader::allInventories()
@@ -185,16 +190,7 @@ CacheResult<QList<InventorySummary>> InventoryReader::allInventories()
         &error);
     if (!s.isValid())
         return dbError(error);
-    QList<InventorySummary> list;
-    for (;;) {
-        const SqliteStatement::Step step = s.step();
-        if (step == SqliteStatement::Step::Done)
-            break;
-        if (step == SqliteStatement::Step::Error)
-            return queryError(*m_db, s.errorMessage());
-        list.append(summaryFrom(s));
-    }
-    return list;
+    return summariesFrom(*m_db, s);
 }
 
 CacheResult<InventorySummary> InventoryReader::inventory(qint64 inventoryId)
