@@ -26,7 +26,7 @@ fi
 g++ -O2 -std=c++20 -o "$work/sqlitefloor" "$here/sqlitefloor.cpp" -lsqlite3
 cat "$input" >/dev/null # into the page cache
 best_load="" best_floor=""
-less() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
+is_less() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 for ((i = 1; i <= runs; i++)); do
     start=$(date +%s%N)
     python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$input"
@@ -35,8 +35,8 @@ for ((i = 1; i <= runs; i++)); do
     floor=$("$work/sqlitefloor" "$work/floor.sqlite" "$archives")
     rm -f "$work/floor.sqlite"
     echo "run $i: json.load $load s, SQLite bulk insert of $archives rows $floor s"
-    if [[ -z $best_load ]] || less "$load" "$best_load"; then best_load=$load; fi
-    if [[ -z $best_floor ]] || less "$floor" "$best_floor"; then best_floor=$floor; fi
+    if [[ -z $best_load ]] || is_less "$load" "$best_load"; then best_load=$load; fi
+    if [[ -z $best_floor ]] || is_less "$floor" "$best_floor"; then best_floor=$floor; fi
 done
 echo "load average:        $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "json.load:           $best_load s (best of $runs)"

@@ -122,6 +122,16 @@ private:
 
 } // namespace
 
+// The top-level row of the folder tree named `name`; invalid when there is none.
+static QModelIndex topLevelRow(const FolderTreeModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data().toString() == name)
+            return model->index(row, 0);
+    }
+    return {};
+}
+
 class TestRestoreSelection final : public QObject
 {
     Q_OBJECT
@@ -570,11 +580,7 @@ private Q_SLOTS:
         view.setMode(InventoryView::Mode::Folders);
         FolderTreeModel *model = view.folderModel();
         QTRY_VERIFY_WITH_TIMEOUT(model->isIdle() && model->rowCount() >= 3, 10000);
-        QModelIndex photos;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            if (model->index(row, 0).data().toString() == u"photos"_s)
-                photos = model->index(row, 0);
-        }
+        const QModelIndex photos = topLevelRow(model, u"photos"_s);
         QVERIFY(photos.isValid());
         QTreeView *tree = view.folderView();
         const QRect rect = tree->visualRect(photos);
@@ -632,11 +638,7 @@ private Q_SLOTS:
             view.setMode(InventoryView::Mode::Folders);
             FolderTreeModel *model = view.folderModel();
             QTRY_VERIFY_WITH_TIMEOUT(model->isIdle() && model->rowCount() >= 3, 10000);
-            QModelIndex photos;
-            for (int row = 0; row < model->rowCount(); ++row) {
-                if (model->index(row, 0).data().toString() == u"photos"_s)
-                    photos = model->index(row, 0);
-            }
+            const QModelIndex photos = topLevelRow(model, u"photos"_s);
             QVERIFY(photos.isValid());
             QTreeView *tree = view.folderView();
             tree->selectionModel()->select(photos, QItemSelectionModel::ClearAndSelect
